@@ -1,0 +1,60 @@
+/**
+ * Layer rules, checked by `npm run lint:layers` (part of `npm test`).
+ * The voucher contract is the shared language: it depends on nothing of ours, nor on Nest or Kafka.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'contract-is-a-leaf',
+      comment: 'The event contract must stay framework-free: no Nest, no Kafka, no Prisma, nothing of ours.',
+      severity: 'error',
+      from: { path: '^libs/voucher-contract/' },
+      to: { path: ['^libs/(?!voucher-contract/)', '^apps/', '@nestjs', '@confluentinc', '@prisma', 'node_modules/pg/'] },
+    },
+    {
+      name: 'apps-do-not-import-each-other',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'libs-do-not-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'libs-only-through-their-index',
+      comment: 'Import a library by its alias (@voucher-bridge/x), which resolves to its index.ts.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: '^libs/([^/]+)/' },
+      to: { path: '^libs/([^/]+)/src/.+', pathNot: ['^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'only-kafka-lib-touches-the-kafka-client',
+      comment: 'Features publish and consume through @voucher-bridge/kafka, never the raw client (types are fine).',
+      severity: 'error',
+      from: { path: '^apps/', pathNot: '\\.spec\\.ts$|^apps/bridge-e2e/' },
+      to: { path: '@confluentinc/kafka-javascript', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: 'libs/database/src/generated' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ProblemException } from '@voucher-bridge/http';
+import {
+  hashVoucherCode,
+  maskVoucherCode,
+  serializeVoucherEvent,
+  voucherPurchased,
+  voucherTopic,
+} from '@voucher-bridge/voucher-contract';
+import { randomUUID } from 'node:crypto';
+import { OutboxSignal } from '../outbox/outbox.signal';
+import { PurchaseOutboxRepository } from './purchase-outbox.repository';
+import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
+import { VoucherPurchaseAcceptedDto } from './voucher-purchase.response.dto';
+
+/**
+ * Turns a cashbox's purchase into a `voucher.purchased` event and stores both durably.
+ * Kafka is not involved: the outbox relay publishes later, so accepting works while it is down.
+ */
+@Injectable()
+export class AcceptVoucherPurchaseService {
+  private readonly topic: string;
+
+  constructor(
+    private readonly repository: PurchaseOutboxRepository,
+    private readonly outboxSignal: OutboxSignal,
+    config: ConfigService,
+  ) {
+    this.topic = voucherTopic(config.getOrThrow<string>('VOUCHER_ENV'));
+  }
+
+  async accept(request: VoucherPurchaseRequestDto): Promise<VoucherPurchaseAcceptedDto> {
+    const event = voucherPurchased({
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      voucherCode: request.voucherCode,
+      storeId: request.storeId,
+      cashboxId: request.cashboxId,
+      payload: {
+        amount: { value: request.amount.value, currency: request.amount.currency },
+        receiptNumber: request.receiptNumber,
+        purchasedAt: request.purchasedAt,
+        ...(request.expiresAt ? { expiresAt: request.expiresAt } : {}),
+      },
+    });
+    const result = await this.repository.save({
+      eventId: event.eventId,
+      voucherCodeHash: hashVoucherCode(request.voucherCode),
+      voucherCodeMasked: maskVoucherCode(request.voucherCode),
+      amountMinor: request.amount.value,
+      currency: request.amount.currency,
+      storeId: request.storeId,
+      cashboxId: request.cashboxId,
+      receiptNumber: request.receiptNumber,
+      purchasedAt: request.purchasedAt,
+      expiresAt: request.expiresAt ?? null,
+      topic: this.topic,
+      messageKey: request.voucherCode,
+      payload: serializeVoucherEvent(event),
+    });
+    if (result.outcome === 'conflict') {
+      throw ProblemException.of(409, 'voucher-code-taken', 'Voucher code already sold',
+        'This voucher code was already sold on another receipt.', { field: 'voucherCode' });
+    }
+    if (result.outcome === 'accepted') this.outboxSignal.notify();
+    return { eventId: result.eventId, status: 'accepted' };
+  }
+}

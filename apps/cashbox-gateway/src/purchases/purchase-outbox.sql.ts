@@ -1,0 +1,31 @@
+/**
+ * One statement, so one transaction: insert the purchases whose voucher code is new, and an
+ * outbox row for exactly those. Arrays keep it one round trip for a whole group commit.
+ */
+export const INSERT_PURCHASES_WITH_OUTBOX = `
+WITH input AS (
+  SELECT * FROM unnest(
+    $1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[],
+    $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[]
+  ) WITH ORDINALITY AS t(event_id, voucher_code_hash, voucher_code_masked, amount_minor, currency,
+    store_id, cashbox_id, receipt_number, purchased_at, expires_at, topic, message_key, payload, n)
+), purchases AS (
+  INSERT INTO gateway_purchase (event_id, voucher_code_hash, voucher_code_masked, amount_minor,
+    currency, store_id, cashbox_id, receipt_number, purchased_at, expires_at)
+  SELECT event_id, voucher_code_hash, voucher_code_masked, amount_minor, currency, store_id,
+    cashbox_id, receipt_number, purchased_at, expires_at
+  FROM input ORDER BY n
+  ON CONFLICT (voucher_code_hash) DO NOTHING
+  RETURNING event_id
+), outbox AS (
+  INSERT INTO gateway_outbox (event_id, topic, message_key, payload)
+  SELECT input.event_id, input.topic, input.message_key, input.payload
+  FROM input JOIN purchases USING (event_id) ORDER BY input.n
+  RETURNING event_id
+)
+SELECT event_id FROM outbox`;
+
+/** What was accepted earlier for voucher codes that were not new. */
+export const SELECT_EXISTING_PURCHASES = `
+SELECT event_id, voucher_code_hash, store_id, cashbox_id, receipt_number, amount_minor::text, currency
+FROM gateway_purchase WHERE voucher_code_hash = ANY($1::text[])`;

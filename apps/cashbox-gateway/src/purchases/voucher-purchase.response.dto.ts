@@ -1,0 +1,4 @@
+export interface VoucherPurchaseAcceptedDto {
+  eventId: string;
+  status: 'accepted';
+}

@@ -1,0 +1,19 @@
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+/** Variables of eshop-connector itself; Kafka, database and VOUCHER_ENV come from their areas. */
+export class ConnectorEnvironment {
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  CONNECTOR_HTTP_PORT: number = 3001;
+
+  /** Defaults to `<VOUCHER_ENV>.eshop-connector`. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/, { message: 'CONNECTOR_GROUP_ID must be letters, digits, ".", "_" or "-"' })
+  CONNECTOR_GROUP_ID?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  CONNECTOR_PARTITIONS_CONCURRENTLY: number = 3;
+}

@@ -1,0 +1,16 @@
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { VoucherLookupRequestDto } from './voucher-lookup.request.dto';
+import { VoucherLookupResponseDto } from './voucher-lookup.response.dto';
+import { VoucherLookupService } from './voucher-lookup.service';
+
+@Controller('v1/voucher-lookups')
+export class VoucherLookupController {
+  constructor(private readonly lookups: VoucherLookupService) {}
+
+  /** POST, not GET: a voucher code is a bearer secret and must not end up in URLs or access logs. */
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  lookUp(@Body() request: VoucherLookupRequestDto): Promise<VoucherLookupResponseDto> {
+    return this.lookups.lookUp(request.voucherCode);
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { ConsumedBatch, ConsumedMessage } from '@voucher-bridge/kafka';
+import { InvalidVoucherEventError, VoucherEvent, parseVoucherEvent } from '@voucher-bridge/voucher-contract';
+import { DeadLetter, DeadLetterPublisher } from './dead-letter.publisher';
+import { VoucherRegistryRepository } from './voucher-registry.repository';
+
+/**
+ * Handles one partition's batch: invalid events go to the dead-letter topic, valid ones are
+ * registered in one transaction. Throwing (database or Kafka down) makes the consumer retry
+ * the whole batch with backoff; nothing is committed before this resolves.
+ */
+@Injectable()
+export class RegisterVoucherEventsHandler {
+  constructor(
+    private readonly registry: VoucherRegistryRepository,
+    private readonly deadLetters: DeadLetterPublisher,
+  ) {}
+
+  async handle({ topic, partition, messages }: ConsumedBatch): Promise<void> {
+    const events: VoucherEvent[] = [];
+    const rejected: DeadLetter[] = [];
+    for (const message of messages) {
+      const outcome = parse(message);
+      if ('event' in outcome) events.push(outcome.event);
+      else rejected.push({ message, topic, partition, ...outcome });
+    }
+    await this.deadLetters.publish(rejected);
+    await this.registry.registerPurchases(events.filter((e) => e.eventType === 'voucher.purchased'));
+  }
+}
+
+function parse(message: ConsumedMessage): { event: VoucherEvent } | { reason: string; detail: string } {
+  let event: VoucherEvent;
+  try {
+    event = parseVoucherEvent(message.value);
+  } catch (error) {
+    if (error instanceof InvalidVoucherEventError) return { reason: error.reason, detail: error.message };
+    throw error;
+  }
+  // The key decides the partition and so the order of a voucher's events: it must be the code.
+  if (message.key?.toString() !== event.voucherCode) {
+    return { reason: 'key-mismatch', detail: 'message key is not the event voucherCode' };
+  }
+  return { event };
+}

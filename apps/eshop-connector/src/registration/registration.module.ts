@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { RegisterVoucherEventsHandler } from './register-voucher-events.handler';
+import { VoucherEventConsumer } from './voucher-event.consumer';
+import { VoucherRegistryRepository } from './voucher-registry.repository';
+
+@Module({
+  providers: [VoucherRegistryRepository, DeadLetterPublisher, RegisterVoucherEventsHandler, VoucherEventConsumer],
+})
+export class RegistrationModule {}

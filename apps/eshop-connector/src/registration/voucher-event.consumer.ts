@@ -1,0 +1,30 @@
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { BatchConsumer, KafkaConsumerFactory } from '@voucher-bridge/kafka';
+import { voucherTopic } from '@voucher-bridge/voucher-contract';
+import { RegisterVoucherEventsHandler } from './register-voucher-events.handler';
+
+/** The connector's consumer-group member on `<env>.voucher`. */
+@Injectable()
+export class VoucherEventConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly consumer: BatchConsumer;
+
+  constructor(factory: KafkaConsumerFactory, handler: RegisterVoucherEventsHandler, config: ConfigService) {
+    const environment = config.getOrThrow<string>('VOUCHER_ENV');
+    this.consumer = factory.createBatchConsumer({
+      groupId: config.get<string>('CONNECTOR_GROUP_ID') ?? `${environment}.eshop-connector`,
+      topics: [voucherTopic(environment)],
+      partitionsConsumedConcurrently: config.getOrThrow<number>('CONNECTOR_PARTITIONS_CONCURRENTLY'),
+      handleBatch: (batch) => handler.handle(batch),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.consumer.start();
+  }
+
+  /** Stops fetching and lets the batch in hand finish and commit before the app closes. */
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer.stop();
+  }
+}

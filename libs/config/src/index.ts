@@ -1,0 +1,2 @@
+export { validateEnvironment } from './validate-environment';
+export { VoucherEnvironment } from './voucher.environment';

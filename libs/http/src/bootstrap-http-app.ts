@@ -1,0 +1,35 @@
+import { Logger, Type } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { useProblemDetails } from './problem/use-problem-details';
+
+export interface HttpAppOptions {
+  name: string;
+  /** Config key holding the port to listen on. */
+  portVariable: string;
+}
+
+/**
+ * Starts a Nest app on Fastify with problem+json errors and shutdown hooks. A start-up failure
+ * (e.g. a missing environment variable) prints its message and exits 1.
+ */
+export async function bootstrapHttpApp(rootModule: Type<unknown>, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const logger = new Logger(options.name);
+  try {
+    const app = await NestFactory.create<NestFastifyApplication>(
+      rootModule,
+      new FastifyAdapter({ bodyLimit: 64 * 1024 }),
+      { abortOnError: false },
+    );
+    useProblemDetails(app);
+    app.enableShutdownHooks();
+    const port = app.get(ConfigService).getOrThrow<number>(options.portVariable);
+    await app.listen(port, process.env.HTTP_HOST ?? '127.0.0.1');
+    logger.log(`listening on ${await app.getUrl()}`);
+    return app;
+  } catch (error) {
+    logger.error((error as Error).message);
+    process.exit(1);
+  }
+}

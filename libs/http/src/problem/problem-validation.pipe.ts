@@ -1,0 +1,19 @@
+import { ValidationPipe } from '@nestjs/common';
+import { toViolations } from '@voucher-bridge/voucher-contract';
+import { ProblemException } from './problem.exception';
+
+/** Validates request bodies with class-validator; unknown fields are errors, not silently dropped. */
+export function problemValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const violations = toViolations(errors);
+      return ProblemException.of(400, 'invalid-request', 'Invalid request body',
+        `Invalid fields: ${violations.map((v) => v.field).join(', ')}`, { errors: violations });
+    },
+  });
+}

@@ -1,0 +1,86 @@
+import { KafkaJS } from '@confluentinc/kafka-javascript';
+import { Logger } from '@nestjs/common';
+import { retryWithBackoff } from '../retry/retry-with-backoff';
+import { BatchConsumerOptions } from './batch-handler';
+
+/**
+ * A consumer-group member with auto-commit off: each batch is handed to the handler, retried
+ * with backoff while it fails, and its offset committed only after the handler succeeded.
+ */
+export class BatchConsumer {
+  private readonly logger: Logger;
+  private readonly shutdown = new AbortController();
+  private started?: Promise<void>;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly consumer: KafkaJS.Consumer,
+    private readonly options: BatchConsumerOptions,
+  ) {
+    this.logger = new Logger(`BatchConsumer(${options.groupId})`);
+  }
+
+  /** Joins the group in the background, so the app starts even while Kafka is down. */
+  start(): void {
+    const signal = this.shutdown.signal;
+    this.started = retryWithBackoff(() => this.consumer.connect(), {
+      what: 'connect the consumer', logger: this.logger, signal, maxDelayMs: 5_000,
+    }).then(async () => {
+      await this.consumer.subscribe({ topics: this.options.topics });
+      await this.consumer.run({
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+        eachBatch: (payload) => this.processBatch(payload),
+      });
+      this.logger.log(`consuming ${this.options.topics.join(', ')}`);
+    });
+    this.started.catch((error) => {
+      if (!signal.aborted) this.logger.error(`consumer did not start: ${(error as Error).message}`);
+    });
+  }
+
+  /** Stops fetching, lets the batch in hand finish (and commit), then leaves the group. */
+  async stop(): Promise<void> {
+    this.shutdown.abort();
+    await this.started?.catch(() => undefined);
+    await Promise.allSettled([...this.inFlight]);
+    await this.consumer.disconnect().catch((error) => {
+      this.logger.warn(`disconnect failed: ${(error as Error).message}`);
+    });
+  }
+
+  private async processBatch(payload: KafkaJS.EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat } = payload;
+    if (this.shutdown.signal.aborted) throw new Error('consumer stopping: batch left for the next owner');
+    if (batch.messages.length === 0) return;
+    const work = this.handleAndCommit(batch, payload).finally(() => this.inFlight.delete(work));
+    this.inFlight.add(work);
+    await work;
+    resolveOffset(batch.lastOffset());
+    await heartbeat();
+  }
+
+  private async handleAndCommit(batch: KafkaJS.Batch, payload: KafkaJS.EachBatchPayload): Promise<void> {
+    const { topic, partition, messages } = batch;
+    // A batch that keeps failing is abandoned uncommitted when the app stops or the partition
+    // moves to another member; it is then fetched again from the last committed offset.
+    const giveUp = new AbortController();
+    const onShutdown = () => giveUp.abort();
+    this.shutdown.signal.addEventListener('abort', onShutdown, { once: true });
+    const watch = setInterval(() => {
+      if (!payload.isRunning() || payload.isStale()) giveUp.abort();
+    }, 250);
+    try {
+      await retryWithBackoff(() => this.options.handleBatch({ topic, partition, messages }), {
+        what: `process ${topic}[${partition}] from offset ${messages[0].offset}`,
+        logger: this.logger,
+        signal: giveUp.signal,
+      });
+    } finally {
+      clearInterval(watch);
+      this.shutdown.signal.removeEventListener('abort', onShutdown);
+    }
+    const next = (BigInt(batch.lastOffset()) + 1n).toString();
+    await this.consumer.commitOffsets([{ topic, partition, offset: next }]);
+  }
+}

@@ -1,0 +1,26 @@
+import { KafkaJS } from '@confluentinc/kafka-javascript';
+
+/** One record as consumed: key and value are raw bytes, offset a decimal string. */
+export type ConsumedMessage = KafkaJS.KafkaMessage;
+
+export interface ConsumedBatch {
+  topic: string;
+  partition: number;
+  messages: ConsumedMessage[];
+}
+
+/**
+ * Processes one partition's batch completely. Resolving means every message is done (its
+ * effect committed or dead-lettered): only then is the offset committed. Throwing means
+ * "try the same batch again later".
+ */
+export type BatchHandler = (batch: ConsumedBatch) => Promise<void>;
+
+export interface BatchConsumerOptions {
+  groupId: string;
+  topics: string[];
+  handleBatch: BatchHandler;
+  /** Partitions processed at once; batches of one partition are always handled in order. */
+  partitionsConsumedConcurrently?: number;
+  maxBatchSize?: number;
+}

@@ -1,0 +1,24 @@
+import { KafkaJS } from '@confluentinc/kafka-javascript';
+import { Inject, Injectable } from '@nestjs/common';
+import { KAFKA_CLIENT } from '../kafka.constants';
+import { BatchConsumer } from './batch-consumer';
+import { BatchConsumerOptions } from './batch-handler';
+
+/** Builds group consumers with offsets committed only after processing (auto-commit off). */
+@Injectable()
+export class KafkaConsumerFactory {
+  constructor(@Inject(KAFKA_CLIENT) private readonly kafka: KafkaJS.Kafka) {}
+
+  createBatchConsumer(options: BatchConsumerOptions): BatchConsumer {
+    const consumer = this.kafka.consumer({
+      kafkaJS: {
+        groupId: options.groupId,
+        autoCommit: false,
+        fromBeginning: true,
+        partitionAssigners: [KafkaJS.PartitionAssigners.cooperativeSticky],
+      },
+      'js.consumer.max.batch.size': options.maxBatchSize ?? 500,
+    });
+    return new BatchConsumer(consumer, options);
+  }
+}

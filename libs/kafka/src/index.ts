@@ -1,0 +1,11 @@
+export { KafkaModule } from './kafka.module';
+export type { KafkaModuleOptions, KafkaTopicSpec } from './config/kafka-module.options';
+export { KafkaEnvironment } from './config/kafka.environment';
+export { KafkaProducerService } from './producer/kafka-producer.service';
+export type { OutgoingMessage } from './producer/kafka-producer.service';
+export { KafkaConsumerFactory } from './consumer/kafka-consumer.factory';
+export { BatchConsumer } from './consumer/batch-consumer';
+export type { BatchConsumerOptions, BatchHandler, ConsumedBatch, ConsumedMessage } from './consumer/batch-handler';
+export { KafkaAdminService } from './admin/kafka-admin.service';
+export { KafkaHealthIndicator } from './health/kafka.health';
+export { retryWithBackoff } from './retry/retry-with-backoff';

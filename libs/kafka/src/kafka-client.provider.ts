@@ -1,0 +1,31 @@
+import { KafkaJS } from '@confluentinc/kafka-javascript';
+import { Logger, Provider } from '@nestjs/common';
+import { KAFKA_MODULE_OPTIONS } from './config/kafka.module-definition';
+import { KafkaModuleOptions } from './config/kafka-module.options';
+import { KAFKA_CLIENT } from './kafka.constants';
+
+export const kafkaClientProvider: Provider = {
+  provide: KAFKA_CLIENT,
+  inject: [KAFKA_MODULE_OPTIONS],
+  useFactory: (options: KafkaModuleOptions) =>
+    new KafkaJS.Kafka({
+      kafkaJS: {
+        brokers: options.brokers,
+        clientId: options.clientId,
+        logLevel: KafkaJS.logLevel.WARN,
+        logger: nestKafkaLogger(new Logger('Kafka')),
+      },
+    }),
+};
+
+function nestKafkaLogger(logger: Logger): KafkaJS.Logger {
+  const adapter: KafkaJS.Logger = {
+    info: (message, extra) => logger.log(message, extra),
+    warn: (message, extra) => logger.warn(message, extra),
+    error: (message, extra) => logger.error(message, extra),
+    debug: (message, extra) => logger.debug(message, extra),
+    namespace: () => adapter,
+    setLogLevel: () => undefined,
+  };
+  return adapter;
+}

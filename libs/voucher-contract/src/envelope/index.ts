@@ -1,0 +1,4 @@
+export { VoucherEventEnvelope } from './voucher-event-envelope';
+export { VoucherEventSource } from './voucher-event-source';
+export { VOUCHER_EVENT_TYPES } from './voucher-event-type';
+export type { VoucherEventType } from './voucher-event-type';

@@ -1,0 +1,10 @@
+// class-transformer's @Type needs the Reflect metadata API wherever this library is used.
+import 'reflect-metadata';
+
+export * from './envelope';
+export * from './rules';
+export * from './serialization';
+export * from './topic';
+export * from './validation';
+export * from './voucher-code';
+export * from './voucher-purchased';

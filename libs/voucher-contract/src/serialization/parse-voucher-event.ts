@@ -1,0 +1,41 @@
+import { VOUCHER_EVENT_TYPES, VoucherEventEnvelope } from '../envelope';
+import { validatePlain } from '../validation';
+import { InvalidVoucherEventError } from './invalid-voucher-event.error';
+import { PAYLOAD_TYPES } from './payload-types';
+import { VoucherEvent } from './voucher-event';
+
+/** Parses and fully validates one event; throws `InvalidVoucherEventError` when it cannot be used. */
+export function parseVoucherEvent(raw: Buffer | string | null | undefined): VoucherEvent {
+  let plain: unknown;
+  try {
+    plain = JSON.parse(raw === null || raw === undefined ? '' : raw.toString());
+  } catch (error) {
+    throw new InvalidVoucherEventError('malformed-json', [
+      { field: '$', messages: [(error as Error).message] },
+    ]);
+  }
+  return validateVoucherEvent(plain);
+}
+
+export function validateVoucherEvent(plain: unknown): VoucherEvent {
+  const envelope = validatePlain(VoucherEventEnvelope, plain);
+  const violations = [...envelope.violations];
+  const { eventType, schemaVersion } = (plain ?? {}) as Partial<VoucherEventEnvelope>;
+  const supported: readonly number[] | undefined =
+    typeof eventType === 'string' && Object.hasOwn(VOUCHER_EVENT_TYPES, eventType) ? VOUCHER_EVENT_TYPES[eventType] : undefined;
+
+  if (supported && typeof schemaVersion === 'number' && !supported.includes(schemaVersion)) {
+    throw new InvalidVoucherEventError('unsupported-schema-version', [
+      { field: 'schemaVersion', messages: [`${eventType} supports versions ${supported.join(', ')}`] },
+    ]);
+  }
+  // Report payload problems together with envelope problems: one dead letter names them all.
+  if (supported && eventType) {
+    const payload = (plain as { payload?: unknown }).payload;
+    if (typeof payload === 'object' && payload !== null) {
+      violations.push(...validatePlain(PAYLOAD_TYPES[eventType], payload, 'payload').violations);
+    }
+  }
+  if (violations.length > 0) throw new InvalidVoucherEventError('invalid-event', violations);
+  return plain as VoucherEvent;
+}

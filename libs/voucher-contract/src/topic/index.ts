@@ -1,0 +1,6 @@
+export {
+  VOUCHER_ENVIRONMENT_PATTERN,
+  assertVoucherEnvironment,
+  voucherDeadLetterTopic,
+  voucherTopic,
+} from './voucher-topic';

@@ -1,0 +1,23 @@
+/**
+ * Topics are named `<environment>.<event>`. An environment is prod, staging, dev or test,
+ * optionally with a suffix (`test-e2e`) so test runs can keep to their own topics.
+ */
+export const VOUCHER_ENVIRONMENT_PATTERN = /^(prod|staging|dev|test)(-[a-z0-9]{1,32})?$/;
+
+export function assertVoucherEnvironment(environment: string): string {
+  if (!VOUCHER_ENVIRONMENT_PATTERN.test(environment)) {
+    throw new Error(
+      `"${environment}" is not a voucher environment: expected prod, staging, dev or test, optionally with a -suffix`,
+    );
+  }
+  return environment;
+}
+
+export function voucherTopic(environment: string): string {
+  return `${assertVoucherEnvironment(environment)}.voucher`;
+}
+
+/** Where events that can never be processed go, with the reason in their headers. */
+export function voucherDeadLetterTopic(environment: string): string {
+  return `${voucherTopic(environment)}.dead-letter`;
+}

@@ -1,0 +1,1 @@
+export { hashVoucherCode, maskVoucherCode } from './voucher-code';

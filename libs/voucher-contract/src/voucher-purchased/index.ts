@@ -1,0 +1,3 @@
+export { VoucherPurchasedPayload } from './voucher-purchased.payload';
+export { voucherPurchased } from './voucher-purchased.event';
+export type { VoucherPurchasedEvent, VoucherPurchasedInput } from './voucher-purchased.event';

@@ -1,0 +1,22 @@
+import { Type } from 'class-transformer';
+import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
+import { IsAfter, IsDateTimeWithOffset, IsReferenceId, Money } from '../rules';
+
+/** payload of `voucher.purchased` v1: a voucher was sold at a cashbox. */
+export class VoucherPurchasedPayload {
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => Money)
+  amount!: Money;
+
+  @IsReferenceId()
+  receiptNumber!: string;
+
+  @IsDateTimeWithOffset()
+  purchasedAt!: string;
+
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  @IsAfter('purchasedAt')
+  expiresAt?: string;
+}

@@ -4,7 +4,6 @@ export { DatabaseEnvironment } from './config/database.environment';
 export { PG_POOL } from './database.constants';
 export { PrismaService } from './prisma.service';
 export { DatabaseHealthIndicator } from './health/database.health';
-export { assertTestDatabase } from './testing/assert-test-database';
 export { GroupCommitBatcher } from './group-commit/group-commit.batcher';
 export type { GroupCommitOptions, BatchWriter } from './group-commit/group-commit.batcher';
 export { Prisma } from './generated/prisma/client';

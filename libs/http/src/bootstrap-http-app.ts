@@ -20,7 +20,7 @@ export async function bootstrapHttpApp(rootModule: Type<unknown>, options: HttpA
     const app = await NestFactory.create<NestFastifyApplication>(
       rootModule,
       new FastifyAdapter({ bodyLimit: 64 * 1024 }),
-      { abortOnError: false },
+      { abortOnError: false, logger: ['fatal', 'error', 'warn', 'log'] },
     );
     useProblemDetails(app);
     app.enableShutdownHooks();

@@ -9,9 +9,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (isHealthCheckResult(exception)) {
+      // Terminus' own body: what monitoring tools read.
+      reply.status(exception.getStatus()).send(exception.getResponse());
+      return;
+    }
     const problem = this.toProblem(exception);
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    host.switchToHttp().getResponse<FastifyReply>().status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+    reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
   }
 
   private toProblem(exception: unknown): ProblemDetails {
@@ -34,4 +40,10 @@ function titleOf(status: number): string {
     .split('_')
     .map((word) => word[0].toUpperCase() + word.slice(1))
     .join(' ');
+}
+
+function isHealthCheckResult(exception: unknown): exception is HttpException {
+  if (!(exception instanceof HttpException) || exception.getStatus() !== 503) return false;
+  const body = exception.getResponse();
+  return typeof body === 'object' && body !== null && 'details' in body && 'status' in body;
 }

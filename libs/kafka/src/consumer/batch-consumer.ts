@@ -16,6 +16,7 @@ export class BatchConsumer {
   constructor(
     private readonly consumer: KafkaJS.Consumer,
     private readonly options: BatchConsumerOptions,
+    private readonly topicsReady: () => Promise<void>,
   ) {
     this.logger = new Logger(`BatchConsumer(${options.groupId})`);
   }
@@ -26,6 +27,7 @@ export class BatchConsumer {
     this.started = retryWithBackoff(() => this.consumer.connect(), {
       what: 'connect the consumer', logger: this.logger, signal, maxDelayMs: 5_000,
     }).then(async () => {
+      await this.topicsReady();
       await this.consumer.subscribe({ topics: this.options.topics });
       await this.consumer.run({
         eachBatchAutoResolve: false,

@@ -1,5 +1,6 @@
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { Inject, Injectable } from '@nestjs/common';
+import { KafkaAdminService } from '../admin/kafka-admin.service';
 import { KAFKA_CLIENT } from '../kafka.constants';
 import { BatchConsumer } from './batch-consumer';
 import { BatchConsumerOptions } from './batch-handler';
@@ -7,7 +8,10 @@ import { BatchConsumerOptions } from './batch-handler';
 /** Builds group consumers with offsets committed only after processing (auto-commit off). */
 @Injectable()
 export class KafkaConsumerFactory {
-  constructor(@Inject(KAFKA_CLIENT) private readonly kafka: KafkaJS.Kafka) {}
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: KafkaJS.Kafka,
+    private readonly admin: KafkaAdminService,
+  ) {}
 
   createBatchConsumer(options: BatchConsumerOptions): BatchConsumer {
     const consumer = this.kafka.consumer({
@@ -19,6 +23,8 @@ export class KafkaConsumerFactory {
       },
       'js.consumer.max.batch.size': options.maxBatchSize ?? 500,
     });
-    return new BatchConsumer(consumer, options);
+    // Subscribing to a topic that does not exist yet would leave the member idle until the next
+    // metadata refresh (minutes): wait until start-up created the topics.
+    return new BatchConsumer(consumer, options, () => this.admin.whenTopicsReady());
   }
 }

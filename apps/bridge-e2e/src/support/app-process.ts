@@ -1,0 +1,84 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventually } from './eventually';
+import { ROOT } from './test-environment';
+
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export type AppName = 'cashbox-gateway' | 'eshop-connector';
+
+const PORT_VARIABLE: Record<AppName, string> = {
+  'cashbox-gateway': 'GATEWAY_HTTP_PORT',
+  'eshop-connector': 'CONNECTOR_HTTP_PORT',
+};
+
+/** One of the built apps, run as a real process: started, signalled and killed like in production. */
+export class AppProcess {
+  private child?: ChildProcess;
+  private output = '';
+
+  constructor(
+    readonly name: AppName,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get log(): string {
+    return this.output;
+  }
+
+  async start(readiness: 'ready' | 'live' = 'ready'): Promise<void> {
+    this.output = '';
+    mkdirSync(join(ROOT, '.local/e2e-logs'), { recursive: true });
+    const child = spawn(process.execPath, [join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
+      env: { ...process.env, NO_COLOR: '1', ...this.env, [PORT_VARIABLE[this.name]]: String(this.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const logFile = createWriteStream(join(ROOT, '.local/e2e-logs', `${this.env.VOUCHER_ENV}-${this.name}.log`), { flags: 'a' });
+    const capture = (chunk: Buffer) => {
+      this.output += chunk.toString();
+      logFile.write(chunk);
+    };
+    child.stdout?.on('data', capture);
+    child.stderr?.on('data', capture);
+    child.on('exit', () => logFile.end());
+    await eventually(`${this.name} to be ${readiness}`, async () => {
+      if (child.exitCode !== null) throw new Error(`${this.name} exited with ${child.exitCode}:\n${this.output}`);
+      const response = await fetch(`${this.baseUrl}/health/${readiness}`);
+      if (response.status !== 200) throw new Error(`health/${readiness} answered ${response.status}`);
+    });
+  }
+
+  /**
+   * SIGTERM, as an orchestrator stops it. Nest runs the shutdown hooks, then re-raises the
+   * signal, so a clean stop ends with signal SIGTERM (a hang would time the test out).
+   */
+  async stop(): Promise<ExitStatus> {
+    return this.signal('SIGTERM');
+  }
+
+  /** SIGKILL: a crash, no shutdown hooks run. */
+  async kill(): Promise<ExitStatus> {
+    return this.signal('SIGKILL');
+  }
+
+  private async signal(signal: NodeJS.Signals): Promise<ExitStatus> {
+    const child = this.child;
+    if (!child) return { code: null, signal: null };
+    if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode };
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    const [code, exitSignal] = (await exited) as [number | null, NodeJS.Signals | null];
+    return { code, signal: exitSignal };
+  }
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { voucherTopic } from '@voucher-bridge/voucher-contract';
+import { AppProcess } from './app-process';
+import { freePort } from './free-port';
+import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS } from './test-environment';
+
+/** Both apps of one spec, on topics and a consumer group of their own (`test-<random>.voucher`). */
+export interface Bridge {
+  environment: string;
+  topic: string;
+  groupId: string;
+  gateway: AppProcess;
+  connector: AppProcess;
+  stop(): Promise<void>;
+}
+
+export async function startBridge(extraEnv: Record<string, string> = {}): Promise<Bridge> {
+  const environment = `test-${randomBytes(4).toString('hex')}`;
+  const groupId = `${environment}.eshop-connector`;
+  const common = {
+    VOUCHER_ENV: environment,
+    DATABASE_URL: TEST_DATABASE_URL,
+    KAFKA_BROKERS: TEST_KAFKA_BROKERS,
+    KAFKA_TOPIC_PARTITIONS: '3',
+    KAFKA_DELIVERY_TIMEOUT_MS: '15000',
+    OUTBOX_POLL_INTERVAL_MS: '200',
+    ...extraEnv,
+  };
+  const gateway = new AppProcess('cashbox-gateway', await freePort(), common);
+  const connector = new AppProcess('eshop-connector', await freePort(), common);
+  await Promise.all([gateway.start(), connector.start()]);
+  return {
+    environment,
+    topic: voucherTopic(environment),
+    groupId,
+    gateway,
+    connector,
+    async stop() {
+      await Promise.all([gateway.stop(), connector.stop()]);
+    },
+  };
+}

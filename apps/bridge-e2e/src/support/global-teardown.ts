@@ -1,0 +1,5 @@
+import { kafkaBroker } from './kafka-broker';
+
+export default async function globalTeardown(): Promise<void> {
+  await kafkaBroker('stop');
+}

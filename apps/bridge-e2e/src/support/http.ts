@@ -1,0 +1,14 @@
+/** POSTs JSON (or a raw string) and returns status, content type and parsed body. */
+export async function postJson(url: string, body: unknown): Promise<{ status: number; contentType: string; body: any }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: text ? JSON.parse(text) : undefined,
+  };
+}

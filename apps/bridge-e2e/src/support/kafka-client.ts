@@ -1,0 +1,62 @@
+import { KafkaJS } from '@confluentinc/kafka-javascript';
+import { eventually } from './eventually';
+import { TEST_KAFKA_BROKERS } from './test-environment';
+
+// The specs talk to the broker directly to inject records and read offsets, as an operator's
+// tool would; the apps themselves only use @voucher-bridge/kafka.
+const kafka = new KafkaJS.Kafka({ kafkaJS: { brokers: [TEST_KAFKA_BROKERS], logLevel: KafkaJS.logLevel.ERROR } });
+
+export async function produce(topic: string, messages: KafkaJS.Message[]): Promise<void> {
+  const producer = kafka.producer({ kafkaJS: { idempotent: true, acks: -1 } });
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** The group's committed offset per partition (-1: nothing committed). */
+export async function committedOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [result] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return new Map((result?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export interface ReadRecord {
+  key: string;
+  value: string;
+  partition: number;
+  offset: string;
+  headers: Record<string, string>;
+}
+
+/** Reads a topic from the beginning until `count` records arrived. */
+export async function readRecords(topic: string, count: number): Promise<ReadRecord[]> {
+  const consumer = kafka.consumer({
+    kafkaJS: { groupId: `reader-${Date.now()}-${Math.random()}`, fromBeginning: true, autoCommit: false },
+  });
+  const records: ReadRecord[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic] });
+    await consumer.run({
+      eachMessage: async ({ message, partition }) => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value);
+        records.push({ key: String(message.key), value: String(message.value), partition, offset: message.offset, headers });
+      },
+    });
+    await eventually(`${count} records on ${topic}`, async () => {
+      if (records.length < count) throw new Error(`${records.length} so far`);
+    });
+    return records;
+  } finally {
+    await consumer.disconnect();
+  }
+}

@@ -1,0 +1,17 @@
+import { assertTestDatabase } from './test-database.guard';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '../../../..');
+
+/** The suite's own broker, apart from the dev broker of the run command (19092). */
+export const TEST_KAFKA = {
+  instance: 'test',
+  port: Number(process.env.TEST_KAFKA_PORT ?? 39092),
+  controllerPort: Number(process.env.TEST_KAFKA_CONTROLLER_PORT ?? 39093),
+};
+
+export const TEST_KAFKA_BROKERS = `127.0.0.1:${TEST_KAFKA.port}`;
+
+export const TEST_DATABASE_URL = assertTestDatabase(
+  process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/voucher_bridge_test',
+);

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# The two commands of voucher-bridge, on a fresh machine of ours or a developer's:
+#
+#   deploy/voucher-bridge.sh run    install what is missing, start Kafka, migrate, start both apps
+#   deploy/voucher-bridge.sh test   install what is missing, then the whole test suite
+#   deploy/voucher-bridge.sh stop   stop both apps and the local Kafka broker
+#
+# Environment (defaults in brackets):
+#   DATABASE_URL     [postgresql://postgres@127.0.0.1:5432/voucher_bridge]
+#   KAFKA_BROKERS    a running cluster to use; unset: a local broker on 127.0.0.1:19092 is started
+#   VOUCHER_ENV      [dev]  topics are <VOUCHER_ENV>.voucher
+#   GATEWAY_HTTP_PORT [3000]  CONNECTOR_HTTP_PORT [3001]
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RUN_DIR="$ROOT/.local/run"
+cd "$ROOT"
+
+log() { echo "voucher-bridge: $*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# librdkafka is built against these system libraries (its default build downloads them).
+APT_PACKAGES=(libssl-dev zlib1g-dev libzstd-dev liblz4-dev libsasl2-dev libcurl4-openssl-dev kcat)
+
+install_system_packages() {
+  local missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return
+  log "installing system packages: ${missing[*]}"
+  local sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+install_node_modules() {
+  # npm ci again only when the lock file changed since the last install.
+  if [[ -f node_modules/.package-lock.json && node_modules/.package-lock.json -nt package-lock.json \
+        && -f libs/database/src/generated/prisma/client.ts ]]; then
+    return
+  fi
+  log "installing node modules (builds librdkafka against the system libraries: about a minute)"
+  CKJS_LINKING=dynamic npm ci --no-audit --no-fund
+}
+
+setup() {
+  command -v node >/dev/null || die "Node.js >= 20.19 is required"
+  command -v java >/dev/null || die "Java 17 is required for the local Kafka broker"
+  install_system_packages
+  install_node_modules
+}
+
+build() {
+  log "building both apps"
+  npm run --silent build
+}
+
+start_kafka() {
+  if [[ -n "${KAFKA_BROKERS:-}" ]]; then
+    log "using the Kafka cluster at $KAFKA_BROKERS"
+    return
+  fi
+  KAFKA_INSTANCE=dev KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 deploy/kafka/kafka.sh start
+  export KAFKA_BROKERS=127.0.0.1:19092
+}
+
+wait_ready() {
+  local name=$1 url=$2
+  for _ in $(seq 1 120); do
+    if curl -fsS "$url" >/dev/null 2>&1; then return; fi
+    if ! kill -0 "$(cat "$RUN_DIR/$name.pid")" 2>/dev/null; then
+      tail -n 30 "$RUN_DIR/$name.log" >&2
+      die "$name exited during start-up (log: $RUN_DIR/$name.log)"
+    fi
+    sleep 0.5
+  done
+  die "$name did not become ready (log: $RUN_DIR/$name.log)"
+}
+
+start_app() {
+  local name=$1 entry=$2
+  stop_app "$name"
+  nohup node "$entry" >"$RUN_DIR/$name.log" 2>&1 &
+  echo $! >"$RUN_DIR/$name.pid"
+}
+
+stop_app() {
+  local pid_file="$RUN_DIR/$1.pid"
+  [[ -f $pid_file ]] || return 0
+  local pid; pid=$(cat "$pid_file")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  fi
+  rm -f "$pid_file"
+}
+
+run() {
+  setup
+  export DATABASE_URL=${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/voucher_bridge}
+  export VOUCHER_ENV=${VOUCHER_ENV:-dev}
+  export GATEWAY_HTTP_PORT=${GATEWAY_HTTP_PORT:-3000}
+  export CONNECTOR_HTTP_PORT=${CONNECTOR_HTTP_PORT:-3001}
+  start_kafka
+  npm run --silent db:migrate
+  build
+  mkdir -p "$RUN_DIR"
+  start_app cashbox-gateway dist/apps/cashbox-gateway/src/main.js
+  start_app eshop-connector dist/apps/eshop-connector/src/main.js
+  wait_ready cashbox-gateway "http://127.0.0.1:$GATEWAY_HTTP_PORT/health/ready"
+  wait_ready eshop-connector "http://127.0.0.1:$CONNECTOR_HTTP_PORT/health/ready"
+  cat <<EXAMPLES
+
+voucher-bridge is running ($VOUCHER_ENV.voucher on $KAFKA_BROKERS, database $DATABASE_URL)
+  cashbox-gateway  http://127.0.0.1:$GATEWAY_HTTP_PORT   log: .local/run/cashbox-gateway.log
+  eshop-connector  http://127.0.0.1:$CONNECTOR_HTTP_PORT   log: .local/run/eshop-connector.log
+
+A cashbox sells a voucher:
+  curl -i -X POST http://127.0.0.1:$GATEWAY_HTTP_PORT/v1/voucher-purchases -H 'Content-Type: application/json' \\
+    -d '{"voucherCode":"GIFT-DEMO-0001","amount":{"value":5000,"currency":"EUR"},"storeId":"store-1","cashboxId":"box-1","receiptNumber":"R-0001","purchasedAt":"2026-11-21T10:15:00+01:00"}'
+
+The web shop looks it up:
+  curl -i -X POST http://127.0.0.1:$CONNECTOR_HTTP_PORT/v1/voucher-lookups -H 'Content-Type: application/json' \\
+    -d '{"voucherCode":"GIFT-DEMO-0001"}'
+
+Stop everything with: deploy/voucher-bridge.sh stop
+EXAMPLES
+}
+
+stop() {
+  stop_app cashbox-gateway
+  stop_app eshop-connector
+  KAFKA_INSTANCE=dev deploy/kafka/kafka.sh stop
+}
+
+run_tests() {
+  setup
+  npm test
+}
+
+case "${1:-}" in
+  run) run ;;
+  test) run_tests ;;
+  stop) stop ;;
+  *) sed -n '2,13s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
+esac

@@ -1,0 +1,42 @@
+import { validatePlain } from '@voucher-bridge/voucher-contract';
+import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
+
+const valid = {
+  voucherCode: 'GIFT-2026-ABCD',
+  amount: { value: 5000, currency: 'EUR' },
+  storeId: 'store-042',
+  cashboxId: 'box-7',
+  receiptNumber: 'R-000123',
+  purchasedAt: '2026-11-21T11:15:00+01:00',
+};
+
+const fieldsAtFault = (body: object) => validatePlain(VoucherPurchaseRequestDto, body).violations.map((v) => v.field);
+
+describe('VoucherPurchaseRequestDto validation', () => {
+  it('accepts a complete purchase, with or without expiry', () => {
+    expect(fieldsAtFault(valid)).toEqual([]);
+    expect(fieldsAtFault({ ...valid, expiresAt: '2029-11-21T23:59:59Z' })).toEqual([]);
+  });
+
+  it.each([
+    ['voucherCode', { voucherCode: 'ABCDEFG' }],
+    ['voucherCode', { voucherCode: 'A'.repeat(65) }],
+    ['voucherCode', { voucherCode: 'GIFT_2026_ABCD' }],
+    ['amount.value', { amount: { value: 1.5, currency: 'EUR' } }],
+    ['amount.value', { amount: { value: -100, currency: 'EUR' } }],
+    ['amount.currency', { amount: { value: 100, currency: 'eur' } }],
+    ['amount.unexpected', { amount: { value: 100, currency: 'EUR', unexpected: 1 } }],
+    ['purchasedAt', { purchasedAt: '2026-11-21' }],
+    ['purchasedAt', { purchasedAt: '2026-13-45T25:00:00Z' }],
+    ['expiresAt', { expiresAt: '2026-11-21T10:15:00+01:00' }],
+    ['storeId', { storeId: 'x'.repeat(65) }],
+    ['unknownField', { unknownField: true }],
+  ])('rejects a bad %s', (field, override) => {
+    expect(fieldsAtFault({ ...valid, ...override })).toContain(field);
+  });
+
+  it('accepts the longest voucher code and the 8-character minimum', () => {
+    expect(fieldsAtFault({ ...valid, voucherCode: 'A'.repeat(64) })).toEqual([]);
+    expect(fieldsAtFault({ ...valid, voucherCode: 'ABCD-123' })).toEqual([]);
+  });
+});

@@ -20,7 +20,8 @@ export const kafkaClientProvider: Provider = {
 
 function nestKafkaLogger(logger: Logger): KafkaJS.Logger {
   const adapter: KafkaJS.Logger = {
-    info: (message, extra) => logger.log(message, extra),
+    // librdkafka reports every (re)connect as info: useful when debugging, noise otherwise.
+    info: (message, extra) => logger.debug(message, extra),
     warn: (message, extra) => logger.warn(message, extra),
     error: (message, extra) => logger.error(message, extra),
     debug: (message, extra) => logger.debug(message, extra),

@@ -1,0 +1,50 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ROOT } from './bench-environment';
+
+/** A built app as a process, with its resident memory read from /proc. */
+export class AppRunner {
+  private child?: ChildProcess;
+
+  constructor(
+    private readonly name: 'cashbox-gateway' | 'eshop-connector',
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const portVariable = this.name === 'cashbox-gateway' ? 'GATEWAY_HTTP_PORT' : 'CONNECTOR_HTTP_PORT';
+    this.child = spawn(process.execPath, [join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
+      env: { ...process.env, ...this.env, [portVariable]: String(this.port) },
+      stdio: 'ignore',
+    });
+    for (let attempt = 0; attempt < 240; attempt++) {
+      const ok = await fetch(`${this.url}/health/ready`).then((r) => r.ok, () => false);
+      if (ok) return;
+      if (this.child.exitCode !== null) throw new Error(`${this.name} exited with ${this.child.exitCode}`);
+      await delay(250);
+    }
+    throw new Error(`${this.name} did not become ready`);
+  }
+
+  /** Current and peak resident set size in MiB. */
+  memory(): { rssMiB: number; peakMiB: number } {
+    const status = readFileSync(`/proc/${this.child?.pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return { rssMiB: Math.round(kib('VmRSS') / 1024), peakMiB: Math.round(kib('VmHWM') / 1024) };
+  }
+
+  async stop(): Promise<void> {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = once(this.child, 'exit');
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+}

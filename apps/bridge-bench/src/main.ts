@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Client, Pool } from 'pg';
+import { runAcceptLoad } from './accept-load';
+import { AppRunner } from './app-runner';
+import { BENCH } from './bench-environment';
+import { SEED_OUTBOX } from './outbox-seed.sql';
+import { rawKafkaProducerRate, rawPostgresTwoRowTps } from './raw-rates';
+import { kafkaScript, migrate } from './shell';
+
+/**
+ * `npm run bench`: prints how fast the three hot paths are — accepting (HTTP → purchase +
+ * outbox), relaying (outbox → Kafka) and registering (Kafka → registry) — next to the raw rates
+ * of PostgreSQL and Kafka measured in the same run. Figures, not pass/fail.
+ */
+async function main(): Promise<void> {
+  const environment = `dev-bench${randomBytes(2).toString('hex')}`;
+  const topic = `${environment}.voucher`;
+  log(`setting up: bench broker on ${BENCH.brokers}, database ${BENCH.databaseUrl}`);
+  await kafkaScript('start');
+  await recreateDatabase();
+  await migrate();
+  const pool = new Pool({ connectionString: BENCH.databaseUrl, max: 2 });
+  const env = {
+    VOUCHER_ENV: environment, DATABASE_URL: BENCH.databaseUrl, KAFKA_BROKERS: BENCH.brokers,
+    DATABASE_POOL_SIZE: '20', NO_COLOR: '1',
+  };
+  const gateway = new AppRunner('cashbox-gateway', 48080, env);
+  const connector = new AppRunner('eshop-connector', 48081, env);
+  const figures: [string, string][] = [];
+  try {
+    log('raw rates: pgbench (two-row transaction, 64 clients, 10 s) and Kafka ProducerPerformance (300k × 300 B)');
+    const pgTps = await rawPostgresTwoRowTps(pool);
+    const kafkaRate = await rawKafkaProducerRate();
+    figures.push(['raw PostgreSQL, 2-row tx (pgbench, 64 clients)', `${fmt(pgTps)} tx/s`]);
+    figures.push(['raw Kafka producer (Java, acks=all, idempotent)', `${fmt(kafkaRate)} msg/s`]);
+
+    log(`accept: ${BENCH.connections} connections for ${BENCH.seconds} s against cashbox-gateway (relay running)`);
+    await gateway.start();
+    const accept = await runAcceptLoad(gateway.url);
+    const gatewayMemory = gateway.memory();
+    figures.push(['accept: POST /v1/voucher-purchases → 202', `${fmt(accept.requestsPerSecond)} req/s`]);
+    figures.push(['accept: latency p50 / p99', `${accept.p50Ms} ms / ${accept.p99Ms} ms`]);
+    figures.push(['accept: accepted / failed', `${accept.accepted} / ${accept.failed}`]);
+    const drainStart = Date.now();
+    await until(async () => (await unsent(pool)) === 0);
+    figures.push(['accept: outbox backlog drained after load', `${((Date.now() - drainStart) / 1000).toFixed(1)} s`]);
+    figures.push(['gateway memory: RSS / peak', `${gatewayMemory.rssMiB} / ${gatewayMemory.peakMiB} MiB`]);
+    await gateway.stop();
+
+    log(`relay: ${BENCH.seedRows} outbox rows waiting, then the gateway starts`);
+    await pool.query(SEED_OUTBOX, [BENCH.seedRows, randomBytes(3).toString('hex').toUpperCase(), topic]);
+    const relayStart = Date.now();
+    await gateway.start();
+    await until(async () => (await unsent(pool)) === 0);
+    const relaySeconds = (Date.now() - relayStart) / 1000;
+    figures.push(['relay: outbox → Kafka (incl. app start)', `${fmt(BENCH.seedRows / relaySeconds)} msg/s`]);
+    figures.push(['gateway memory after relay: RSS / peak', `${gateway.memory().rssMiB} / ${gateway.memory().peakMiB} MiB`]);
+
+    const total = accept.accepted + BENCH.seedRows;
+    log(`register: eshop-connector consumes ${total} events from the beginning`);
+    const registerStart = Date.now();
+    await connector.start();
+    await until(async () => (await registered(pool)) >= total);
+    const registerSeconds = (Date.now() - registerStart) / 1000;
+    figures.push(['register: Kafka → registry (incl. app start)', `${fmt(total / registerSeconds)} events/s`]);
+    figures.push(['connector memory: RSS / peak', `${connector.memory().rssMiB} / ${connector.memory().peakMiB} MiB`]);
+  } finally {
+    await Promise.all([gateway.stop(), connector.stop()]);
+    await pool.end();
+    await kafkaScript('stop');
+  }
+  console.log('\nvoucher-bridge benchmark (2 cores shared by load generator, apps, PostgreSQL and Kafka)');
+  for (const [what, value] of figures) console.log(`  ${what.padEnd(50)} ${value}`);
+}
+
+async function recreateDatabase(): Promise<void> {
+  const url = new URL(BENCH.databaseUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+}
+
+async function unsent(pool: Pool): Promise<number> {
+  const { rows } = await pool.query('SELECT count(*)::int AS n FROM gateway_outbox WHERE sent_at IS NULL');
+  return rows[0].n;
+}
+
+async function registered(pool: Pool): Promise<number> {
+  const { rows } = await pool.query('SELECT count(*)::int AS n FROM registry_voucher');
+  return rows[0].n;
+}
+
+async function until(condition: () => Promise<boolean>, limitSeconds = 600): Promise<void> {
+  const deadline = Date.now() + limitSeconds * 1000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('benchmark phase did not finish in time');
+    await delay(100);
+  }
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const log = (message: string) => console.error(`bench: ${message}`);
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

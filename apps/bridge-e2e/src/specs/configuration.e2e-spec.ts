@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, TEST_DATABASE_URL, TEST_KAFKA_BROKERS } from '../support/test-environment';
+
+const valid = { VOUCHER_ENV: 'test', DATABASE_URL: TEST_DATABASE_URL, KAFKA_BROKERS: TEST_KAFKA_BROKERS, GATEWAY_HTTP_PORT: '3999' };
+
+function startGateway(env: Record<string, string | undefined>) {
+  const { PATH, HOME } = process.env;
+  return spawnSync(process.execPath, [join(ROOT, 'dist/apps/cashbox-gateway/src/main.js')], {
+    env: Object.fromEntries(Object.entries({ PATH, HOME, NO_COLOR: '1', ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe('configuration is validated at start-up', () => {
+  it.each([
+    ['KAFKA_BROKERS', { KAFKA_BROKERS: undefined }],
+    ['KAFKA_BROKERS', { KAFKA_BROKERS: 'no-port-here' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
+    ['VOUCHER_ENV', { VOUCHER_ENV: 'production' }],
+    ['GATEWAY_HTTP_PORT', { GATEWAY_HTTP_PORT: 'eighty' }],
+  ])('stops the app with a message naming %s', (variable, override) => {
+    const result = startGateway({ ...valid, ...override });
+    expect(result.status).toBe(1);
+    expect(result.stdout + result.stderr).toContain(`${variable}:`);
+  });
+});

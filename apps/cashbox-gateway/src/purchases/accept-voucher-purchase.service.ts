@@ -1,18 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ProblemException } from '@voucher-bridge/http';
-import {
-  hashVoucherCode,
-  maskVoucherCode,
-  serializeVoucherEvent,
-  voucherPurchased,
-  voucherTopic,
-} from '@voucher-bridge/voucher-contract';
+import { hashVoucherCode, maskVoucherCode, voucherTopic } from '@voucher-bridge/voucher-contract';
 import { randomUUID } from 'node:crypto';
 import { OutboxSignal } from '../outbox/outbox.signal';
 import { PurchaseOutboxRepository } from './purchase-outbox.repository';
 import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
 import { VoucherPurchaseAcceptedDto } from './voucher-purchase.response.dto';
+import { toVoucherPurchasedEvent } from './voucher-purchased-event.mapper';
 
 /**
  * Turns a cashbox's purchase into a `voucher.purchased` event and stores both durably.
@@ -31,19 +26,7 @@ export class AcceptVoucherPurchaseService {
   }
 
   async accept(request: VoucherPurchaseRequestDto): Promise<VoucherPurchaseAcceptedDto> {
-    const event = voucherPurchased({
-      eventId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      voucherCode: request.voucherCode,
-      storeId: request.storeId,
-      cashboxId: request.cashboxId,
-      payload: {
-        amount: { value: request.amount.value, currency: request.amount.currency },
-        receiptNumber: request.receiptNumber,
-        purchasedAt: request.purchasedAt,
-        ...(request.expiresAt ? { expiresAt: request.expiresAt } : {}),
-      },
-    });
+    const event = toVoucherPurchasedEvent(request, randomUUID(), new Date());
     const result = await this.repository.save({
       eventId: event.eventId,
       voucherCodeHash: hashVoucherCode(request.voucherCode),
@@ -57,7 +40,7 @@ export class AcceptVoucherPurchaseService {
       expiresAt: request.expiresAt ?? null,
       topic: this.topic,
       messageKey: request.voucherCode,
-      payload: serializeVoucherEvent(event),
+      payload: JSON.stringify(event),
     });
     if (result.outcome === 'conflict') {
       throw ProblemException.of(409, 'voucher-code-taken', 'Voucher code already sold',

@@ -22,6 +22,9 @@ export class KafkaConsumerFactory {
         partitionAssigners: [KafkaJS.PartitionAssigners.cooperativeSticky],
       },
       'js.consumer.max.batch.size': options.maxBatchSize ?? 500,
+      // librdkafka prefetches up to 64 MiB by default; 16 MiB keeps a busy consumer far ahead
+      // of the database and the process small.
+      'queued.max.messages.kbytes': 16_384,
     });
     // Subscribing to a topic that does not exist yet would leave the member idle until the next
     // metadata refresh (minutes): wait until start-up created the topics.

@@ -1,0 +1,23 @@
+import { VoucherPurchasedEvent, voucherPurchased } from '@voucher-bridge/voucher-contract';
+import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
+
+/**
+ * A validated purchase request as a `voucher.purchased` event. The request DTO uses the
+ * contract's own rules, so the event is valid by construction (proved in the spec): the hot path
+ * does not validate it a second time.
+ */
+export function toVoucherPurchasedEvent(request: VoucherPurchaseRequestDto, eventId: string, now: Date): VoucherPurchasedEvent {
+  return voucherPurchased({
+    eventId,
+    occurredAt: now.toISOString(),
+    voucherCode: request.voucherCode,
+    storeId: request.storeId,
+    cashboxId: request.cashboxId,
+    payload: {
+      amount: { value: request.amount.value, currency: request.amount.currency },
+      receiptNumber: request.receiptNumber,
+      purchasedAt: request.purchasedAt,
+      ...(request.expiresAt ? { expiresAt: request.expiresAt } : {}),
+    },
+  });
+}

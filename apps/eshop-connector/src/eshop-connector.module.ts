@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ConfigModule } from '@nestjs/config';
 import { VoucherEnvironment, validateEnvironment } from '@voucher-bridge/config';
 import { DatabaseEnvironment, DatabaseModule } from '@voucher-bridge/database';
+import { HealthModule } from '@voucher-bridge/health';
 import { KafkaEnvironment, KafkaModule } from '@voucher-bridge/kafka';
 import { voucherDeadLetterTopic, voucherTopic } from '@voucher-bridge/voucher-contract';
 import { ConnectorEnvironment } from './config/connector.environment';
-import { HealthModule } from './health/health.module';
 import { LookupModule } from './lookup/lookup.module';
 import { RegistrationModule } from './registration/registration.module';
 
@@ -17,33 +17,10 @@ import { RegistrationModule } from './registration/registration.module';
       ignoreEnvFile: true,
       validate: validateEnvironment(ConnectorEnvironment, VoucherEnvironment, DatabaseEnvironment, KafkaEnvironment),
     }),
-    DatabaseModule.forRootAsync({
-      isGlobal: true,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({
-        url: config.getOrThrow('DATABASE_URL'),
-        poolSize: config.getOrThrow('DATABASE_POOL_SIZE'),
-      }),
-    }),
-    KafkaModule.forRootAsync({
-      isGlobal: true,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => {
-        const environment = config.getOrThrow<string>('VOUCHER_ENV');
-        const spec = {
-          numPartitions: config.getOrThrow<number>('KAFKA_TOPIC_PARTITIONS'),
-          replicationFactor: config.getOrThrow<number>('KAFKA_TOPIC_REPLICATION_FACTOR'),
-        };
-        return {
-          brokers: config.getOrThrow('KAFKA_BROKERS'),
-          clientId: 'eshop-connector',
-          deliveryTimeoutMs: config.getOrThrow('KAFKA_DELIVERY_TIMEOUT_MS'),
-          topics: [
-            { topic: voucherTopic(environment), ...spec },
-            { topic: voucherDeadLetterTopic(environment), ...spec },
-          ],
-        };
-      },
+    DatabaseModule.fromEnvironment(),
+    KafkaModule.fromEnvironment('eshop-connector', (config) => {
+      const environment = config.getOrThrow<string>('VOUCHER_ENV');
+      return [voucherTopic(environment), voucherDeadLetterTopic(environment)];
     }),
     RegistrationModule,
     LookupModule,

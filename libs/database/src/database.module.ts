@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { DatabaseConfigurableModule } from './config/database.module-definition';
 import { DatabaseHealthIndicator } from './health/database.health';
@@ -7,10 +8,22 @@ import { PrismaService } from './prisma.service';
 
 const publicProviders = [pgPoolProvider, PrismaService, DatabaseHealthIndicator];
 
-/** PostgreSQL for an app: `DatabaseModule.forRoot({ url })` or `forRootAsync`. */
+/** PostgreSQL for an app: `DatabaseModule.fromEnvironment()`, or `forRoot({ url })` / `forRootAsync`. */
 @Module({
   imports: [TerminusModule],
   providers: publicProviders,
   exports: publicProviders,
 })
-export class DatabaseModule extends DatabaseConfigurableModule {}
+export class DatabaseModule extends DatabaseConfigurableModule {
+  /** Global, configured from the variables `DatabaseEnvironment` validated. */
+  static fromEnvironment(): DynamicModule {
+    return DatabaseModule.forRootAsync({
+      isGlobal: true,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        url: config.getOrThrow<string>('DATABASE_URL'),
+        poolSize: config.getOrThrow<number>('DATABASE_POOL_SIZE'),
+      }),
+    });
+  }
+}

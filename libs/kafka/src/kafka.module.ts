@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { TerminusModule } from '@nestjs/terminus';
 import { KafkaAdminService } from './admin/kafka-admin.service';
 import { KafkaConfigurableModule } from './config/kafka.module-definition';
@@ -9,10 +10,31 @@ import { KafkaProducerService } from './producer/kafka-producer.service';
 
 const publicServices = [KafkaProducerService, KafkaConsumerFactory, KafkaAdminService, KafkaHealthIndicator];
 
-/** Kafka for an app: `KafkaModule.forRoot({ brokers, clientId, topics })` or `forRootAsync`. */
+/** Kafka for an app: `KafkaModule.fromEnvironment(...)`, or `forRoot` / `forRootAsync`. */
 @Module({
   imports: [TerminusModule],
   providers: [kafkaClientProvider, ...publicServices],
   exports: publicServices,
 })
-export class KafkaModule extends KafkaConfigurableModule {}
+export class KafkaModule extends KafkaConfigurableModule {
+  /**
+   * Global, configured from the variables `KafkaEnvironment` validated. `topics` names the
+   * topics to create at start-up, with the configured partitions and replication factor.
+   */
+  static fromEnvironment(clientId: string, topics: (config: ConfigService) => string[]): DynamicModule {
+    return KafkaModule.forRootAsync({
+      isGlobal: true,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        brokers: config.getOrThrow<string[]>('KAFKA_BROKERS'),
+        clientId,
+        deliveryTimeoutMs: config.getOrThrow<number>('KAFKA_DELIVERY_TIMEOUT_MS'),
+        topics: topics(config).map((topic) => ({
+          topic,
+          numPartitions: config.getOrThrow<number>('KAFKA_TOPIC_PARTITIONS'),
+          replicationFactor: config.getOrThrow<number>('KAFKA_TOPIC_REPLICATION_FACTOR'),
+        })),
+      }),
+    });
+  }
+}

@@ -1,19 +1,11 @@
 import { serializeVoucherEvent, voucherDeadLetterTopic, voucherPurchased } from '@voucher-bridge/voucher-contract';
 import { randomUUID } from 'node:crypto';
-import { Bridge, startBridge } from '../support/bridge';
 import { produce, readRecords } from '../support/kafka-client';
 import { eventuallyRegistered, newVoucherCode } from '../support/purchases';
+import { useBridge } from '../support/use-bridge';
 
 describe('an event that can never be processed goes to the dead-letter topic', () => {
-  let bridge: Bridge;
-
-  beforeAll(async () => {
-    bridge = await startBridge();
-  });
-
-  afterAll(async () => {
-    await bridge?.stop();
-  });
+  const context = useBridge();
 
   it('parks it with the reason and moves on to the next event of the partition', async () => {
     const code = newVoucherCode();
@@ -27,18 +19,18 @@ describe('an event that can never be processed goes to the dead-letter topic', (
     });
     const invalid = { ...valid, eventId: randomUUID(), payload: { ...valid.payload, amount: { value: -5, currency: 'CHF' } } };
     // Same key, so same partition, in this order: garbage, an invalid event, then a valid one.
-    await produce(bridge.topic, [
+    await produce(context.bridge.topic, [
       { key: code, value: 'not json at all' },
       { key: code, value: JSON.stringify(invalid) },
       { key: code, value: serializeVoucherEvent(valid) },
     ]);
 
-    expect(await eventuallyRegistered(bridge, code)).toMatchObject({ balance: 2500, currency: 'CHF' });
+    expect(await eventuallyRegistered(context.bridge, code)).toMatchObject({ balance: 2500, currency: 'CHF' });
 
-    const dead = await readRecords(voucherDeadLetterTopic(bridge.environment), 2);
+    const dead = await readRecords(voucherDeadLetterTopic(context.bridge.environment), 2);
     expect(dead.map((r) => r.headers['dead-letter-reason'])).toEqual(['malformed-json', 'invalid-event']);
     expect(dead[1].headers['dead-letter-detail']).toContain('payload.amount.value');
     expect(dead[1]).toMatchObject({ key: code, value: JSON.stringify(invalid) });
-    expect(dead[0].headers['source-topic']).toBe(bridge.topic);
+    expect(dead[0].headers['source-topic']).toBe(context.bridge.topic);
   });
 });

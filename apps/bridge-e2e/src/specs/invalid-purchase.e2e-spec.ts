@@ -1,21 +1,9 @@
-import { Pool } from 'pg';
-import { Bridge, startBridge } from '../support/bridge';
-import { countRows, testDatabase } from '../support/database';
+import { countRows } from '../support/database';
 import { postPurchase, purchaseBody } from '../support/purchases';
+import { useBridge } from '../support/use-bridge';
 
 describe('an invalid purchase gets a 400 problem naming the field, and nothing is written', () => {
-  let bridge: Bridge;
-  let db: Pool;
-
-  beforeAll(async () => {
-    bridge = await startBridge();
-    db = testDatabase();
-  });
-
-  afterAll(async () => {
-    await bridge?.stop();
-    await db?.end();
-  });
+  const context = useBridge();
 
   it.each([
     ['voucherCode', { voucherCode: 'short' }],
@@ -31,23 +19,23 @@ describe('an invalid purchase gets a 400 problem naming the field, and nothing i
     ['expiresAt', { expiresAt: '2020-01-01T00:00:00Z' }],
     ['unexpected', { unexpected: 'field' }],
   ])('names %s', async (field, override) => {
-    const before = [await countRows(db, 'gateway_purchase'), await countRows(db, 'gateway_outbox')];
-    const answer = await postPurchase(bridge, purchaseBody(override));
+    const before = [await countRows(context.db, 'gateway_purchase'), await countRows(context.db, 'gateway_outbox')];
+    const answer = await postPurchase(context.bridge, purchaseBody(override));
 
     expect(answer.status).toBe(400);
     expect(answer.contentType).toContain('application/problem+json');
     expect(answer.body).toMatchObject({ status: 400, title: 'Invalid request body' });
     expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-    expect([await countRows(db, 'gateway_purchase'), await countRows(db, 'gateway_outbox')]).toEqual(before);
+    expect([await countRows(context.db, 'gateway_purchase'), await countRows(context.db, 'gateway_outbox')]).toEqual(before);
   });
 
   it('lists every bad field at once', async () => {
-    const answer = await postPurchase(bridge, purchaseBody({ voucherCode: '?', storeId: '', amount: { value: -1, currency: 'EUR' } }));
+    const answer = await postPurchase(context.bridge, purchaseBody({ voucherCode: '?', storeId: '', amount: { value: -1, currency: 'EUR' } }));
     expect(answer.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['amount.value', 'storeId', 'voucherCode']);
   });
 
   it('answers malformed JSON with a 400 problem', async () => {
-    const answer = await postPurchase(bridge, '{"voucherCode": ');
+    const answer = await postPurchase(context.bridge, '{"voucherCode": ');
     expect(answer.status).toBe(400);
     expect(answer.contentType).toContain('application/problem+json');
     expect(answer.body).toMatchObject({ status: 400 });
@@ -55,7 +43,7 @@ describe('an invalid purchase gets a 400 problem naming the field, and nothing i
 
   it('does not echo the voucher code back in a problem', async () => {
     const secret = 'SECRET-CODE-1234';
-    const answer = await postPurchase(bridge, purchaseBody({ voucherCode: secret, amount: { value: 0, currency: 'EUR' } }));
+    const answer = await postPurchase(context.bridge, purchaseBody({ voucherCode: secret, amount: { value: 0, currency: 'EUR' } }));
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body)).not.toContain(secret);
   });

@@ -1,25 +1,17 @@
-import { Bridge, startBridge } from '../support/bridge';
 import { postJson } from '../support/http';
 import { eventuallyRegistered, lookUp, newVoucherCode, postPurchase, purchaseBody } from '../support/purchases';
+import { useBridge } from '../support/use-bridge';
 
 describe('a voucher bought at a cashbox is accepted by the web shop', () => {
-  let bridge: Bridge;
-
-  beforeAll(async () => {
-    bridge = await startBridge();
-  });
-
-  afterAll(async () => {
-    await bridge?.stop();
-  });
+  const context = useBridge();
 
   it('travels from POST /v1/voucher-purchases through Kafka to the lookup', async () => {
     const body = purchaseBody();
-    const accepted = await postPurchase(bridge, body);
+    const accepted = await postPurchase(context.bridge, body);
     expect(accepted.status).toBe(202);
     expect(accepted.body).toEqual({ eventId: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'accepted' });
 
-    const voucher = await eventuallyRegistered(bridge, body.voucherCode);
+    const voucher = await eventuallyRegistered(context.bridge, body.voucherCode);
     expect(voucher).toEqual({
       voucherCode: `****${body.voucherCode.slice(-4)}`,
       status: 'active',
@@ -32,8 +24,8 @@ describe('a voucher bought at a cashbox is accepted by the web shop', () => {
 
   it('answers a cashbox retry of the same purchase with the original event id', async () => {
     const body = purchaseBody();
-    const first = await postPurchase(bridge, body);
-    const retry = await postPurchase(bridge, body);
+    const first = await postPurchase(context.bridge, body);
+    const retry = await postPurchase(context.bridge, body);
     expect(first.status).toBe(202);
     expect(retry.status).toBe(202);
     expect(retry.body.eventId).toBe(first.body.eventId);
@@ -41,30 +33,30 @@ describe('a voucher bought at a cashbox is accepted by the web shop', () => {
 
   it('refuses a voucher code already sold on another receipt with 409', async () => {
     const body = purchaseBody();
-    expect((await postPurchase(bridge, body)).status).toBe(202);
-    const conflict = await postPurchase(bridge, { ...body, receiptNumber: 'R-OTHER' });
+    expect((await postPurchase(context.bridge, body)).status).toBe(202);
+    const conflict = await postPurchase(context.bridge, { ...body, receiptNumber: 'R-OTHER' });
     expect(conflict.status).toBe(409);
     expect(conflict.contentType).toContain('application/problem+json');
     expect(conflict.body).toMatchObject({ status: 409, field: 'voucherCode' });
   });
 
   it('answers an unknown voucher with 404 problem+json', async () => {
-    const answer = await lookUp(bridge, newVoucherCode());
+    const answer = await lookUp(context.bridge, newVoucherCode());
     expect(answer.status).toBe(404);
     expect(answer.contentType).toContain('application/problem+json');
     expect(answer.body).toMatchObject({ status: 404, title: 'Voucher not found' });
   });
 
   it('never takes a voucher code in the URL', async () => {
-    const answer = await fetch(`${bridge.connector.baseUrl}/v1/voucher-lookups/GIFT-0000-0000`);
+    const answer = await fetch(`${context.bridge.connector.baseUrl}/v1/voucher-lookups/GIFT-0000-0000`);
     expect(answer.status).toBe(404);
-    const invalid = await postJson(`${bridge.connector.baseUrl}/v1/voucher-lookups`, { voucherCode: 'x' });
+    const invalid = await postJson(`${context.bridge.connector.baseUrl}/v1/voucher-lookups`, { voucherCode: 'x' });
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors.map((e: { field: string }) => e.field)).toEqual(['voucherCode']);
   });
 
   it('reports both apps ready with the database and Kafka up', async () => {
-    for (const app of [bridge.gateway, bridge.connector]) {
+    for (const app of [context.bridge.gateway, context.bridge.connector]) {
       const response = await fetch(`${app.baseUrl}/health/ready`);
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' } } });

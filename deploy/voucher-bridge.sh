@@ -4,6 +4,7 @@
 #   deploy/voucher-bridge.sh run    install what is missing, start Kafka, migrate, start both apps
 #   deploy/voucher-bridge.sh test   install what is missing, then the whole test suite
 #   deploy/voucher-bridge.sh stop   stop both apps and the local Kafka broker
+#   deploy/voucher-bridge.sh bench  install what is missing, then print throughput and memory figures
 #
 # Environment (defaults in brackets):
 #   DATABASE_URL     [postgresql://postgres@127.0.0.1:5432/voucher_bridge]
@@ -140,9 +141,15 @@ run_tests() {
   npm test
 }
 
+run_bench() {
+  setup
+  npm run --silent bench
+}
+
 case "${1:-}" in
   run) run ;;
   test) run_tests ;;
+  bench) run_bench ;;
   stop) stop ;;
-  *) sed -n '2,13s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
+  *) sed -n '2,14s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
 esac

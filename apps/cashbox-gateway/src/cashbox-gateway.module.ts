@@ -4,6 +4,7 @@ import { VoucherEnvironment, validateEnvironment } from '@voucher-bridge/config'
 import { DatabaseEnvironment, DatabaseModule } from '@voucher-bridge/database';
 import { HealthModule } from '@voucher-bridge/health';
 import { KafkaEnvironment, KafkaModule } from '@voucher-bridge/kafka';
+import { MetricsModule } from '@voucher-bridge/metrics';
 import { voucherTopic } from '@voucher-bridge/voucher-contract';
 import { GatewayEnvironment } from './config/gateway.environment';
 import { OutboxModule } from './outbox/outbox.module';
@@ -19,6 +20,7 @@ import { PurchasesModule } from './purchases/purchases.module';
     }),
     DatabaseModule.fromEnvironment(),
     KafkaModule.fromEnvironment('cashbox-gateway', (config) => [voucherTopic(config.getOrThrow('VOUCHER_ENV'))]),
+    MetricsModule.forApp('cashbox-gateway'),
     PurchasesModule,
     OutboxModule,
     HealthModule,

@@ -4,6 +4,7 @@ import { VoucherEnvironment, validateEnvironment } from '@voucher-bridge/config'
 import { DatabaseEnvironment, DatabaseModule } from '@voucher-bridge/database';
 import { HealthModule } from '@voucher-bridge/health';
 import { KafkaEnvironment, KafkaModule } from '@voucher-bridge/kafka';
+import { MetricsModule } from '@voucher-bridge/metrics';
 import { voucherDeadLetterTopic, voucherTopic } from '@voucher-bridge/voucher-contract';
 import { ConnectorEnvironment } from './config/connector.environment';
 import { LookupModule } from './lookup/lookup.module';
@@ -22,6 +23,7 @@ import { RegistrationModule } from './registration/registration.module';
       const environment = config.getOrThrow<string>('VOUCHER_ENV');
       return [voucherTopic(environment), voucherDeadLetterTopic(environment)];
     }),
+    MetricsModule.forApp('eshop-connector'),
     RegistrationModule,
     LookupModule,
     HealthModule,

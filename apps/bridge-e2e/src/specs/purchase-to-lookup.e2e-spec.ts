@@ -62,4 +62,18 @@ describe('a voucher bought at a cashbox is accepted by the web shop', () => {
       expect(await response.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' } } });
     }
   });
+
+  it('exposes Prometheus metrics of what was accepted, relayed and registered', async () => {
+    const body = purchaseBody();
+    await postPurchase(context.bridge, body);
+    await eventuallyRegistered(context.bridge, body.voucherCode);
+
+    const gateway = await (await fetch(`${context.bridge.gateway.baseUrl}/metrics`)).text();
+    expect(gateway).toMatch(/voucher_purchases_total\{[^}]*outcome="accepted"[^}]*\} [1-9]/);
+    expect(gateway).toMatch(/outbox_relayed_messages_total\{app="cashbox-gateway"\} [1-9]/);
+    expect(gateway).toMatch(/outbox_unsent_messages\{app="cashbox-gateway"\} 0/);
+    const connector = await (await fetch(`${context.bridge.connector.baseUrl}/metrics`)).text();
+    expect(connector).toMatch(/voucher_events_handled_total\{[^}]*outcome="registered"[^}]*\} [1-9]/);
+    expect(connector).not.toContain(body.voucherCode);
+  });
 });

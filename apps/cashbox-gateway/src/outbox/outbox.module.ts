@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { outboxMetrics } from './outbox.metrics';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
 
 @Module({
-  providers: [OutboxSignal, OutboxRepository, OutboxRelay],
+  providers: [OutboxSignal, OutboxRepository, OutboxRelay, ...outboxMetrics],
   exports: [OutboxSignal, OutboxRepository],
 })
 export class OutboxModule {}

@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { KafkaProducerService } from '@voucher-bridge/kafka';
+import { Counter, InjectMetric } from '@voucher-bridge/metrics';
 import { setTimeout as delay } from 'node:timers/promises';
+import { OUTBOX_RELAYED_TOTAL } from './outbox.metrics';
 import { OutboxMessage, OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
 
@@ -22,6 +24,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly outbox: OutboxRepository,
     private readonly producer: KafkaProducerService,
     private readonly signal: OutboxSignal,
+    @InjectMetric(OUTBOX_RELAYED_TOTAL) private readonly relayed: Counter,
     config: ConfigService,
   ) {
     this.batchSize = config.getOrThrow<number>('OUTBOX_BATCH_SIZE');
@@ -66,6 +69,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       );
     }
     await this.outbox.markSent(messages.map((m) => m.id));
+    this.relayed.inc(messages.length);
     return messages.length;
   }
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ProblemException } from '@voucher-bridge/http';
+import { Counter, InjectMetric } from '@voucher-bridge/metrics';
 import { hashVoucherCode, maskVoucherCode, voucherTopic } from '@voucher-bridge/voucher-contract';
 import { randomUUID } from 'node:crypto';
 import { OutboxSignal } from '../outbox/outbox.signal';
+import { PURCHASES_TOTAL } from './purchase.metrics';
 import { PurchaseOutboxRepository } from './purchase-outbox.repository';
 import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
 import { VoucherPurchaseAcceptedDto } from './voucher-purchase.response.dto';
@@ -20,6 +22,7 @@ export class AcceptVoucherPurchaseService {
   constructor(
     private readonly repository: PurchaseOutboxRepository,
     private readonly outboxSignal: OutboxSignal,
+    @InjectMetric(PURCHASES_TOTAL) private readonly purchases: Counter<'outcome'>,
     config: ConfigService,
   ) {
     this.topic = voucherTopic(config.getOrThrow<string>('VOUCHER_ENV'));
@@ -42,6 +45,7 @@ export class AcceptVoucherPurchaseService {
       messageKey: request.voucherCode,
       payload: JSON.stringify(event),
     });
+    this.purchases.inc({ outcome: result.outcome });
     if (result.outcome === 'conflict') {
       throw ProblemException.of(409, 'voucher-code-taken', 'Voucher code already sold',
         'This voucher code was already sold on another receipt.', { field: 'voucherCode' });

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ConsumedBatch, ConsumedMessage } from '@voucher-bridge/kafka';
+import { Counter, InjectMetric } from '@voucher-bridge/metrics';
 import { InvalidVoucherEventError, VoucherEvent, parseVoucherEvent } from '@voucher-bridge/voucher-contract';
 import { DeadLetter, DeadLetterPublisher } from './dead-letter.publisher';
+import { EVENTS_HANDLED_TOTAL } from './registration.metrics';
 import { VoucherRegistryRepository } from './voucher-registry.repository';
 
 /**
@@ -14,6 +16,7 @@ export class RegisterVoucherEventsHandler {
   constructor(
     private readonly registry: VoucherRegistryRepository,
     private readonly deadLetters: DeadLetterPublisher,
+    @InjectMetric(EVENTS_HANDLED_TOTAL) private readonly handled: Counter<'outcome'>,
   ) {}
 
   async handle({ topic, partition, messages }: ConsumedBatch): Promise<void> {
@@ -26,6 +29,8 @@ export class RegisterVoucherEventsHandler {
     }
     await this.deadLetters.publish(rejected);
     await this.registry.registerPurchases(events.filter((e) => e.eventType === 'voucher.purchased'));
+    this.handled.inc({ outcome: 'dead-lettered' }, rejected.length);
+    this.handled.inc({ outcome: 'registered' }, events.length);
   }
 }
 

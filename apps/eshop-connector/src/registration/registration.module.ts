@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { RegisterVoucherEventsHandler } from './register-voucher-events.handler';
+import { registrationMetrics } from './registration.metrics';
 import { VoucherEventConsumer } from './voucher-event.consumer';
 import { VoucherRegistryRepository } from './voucher-registry.repository';
 
 @Module({
-  providers: [VoucherRegistryRepository, DeadLetterPublisher, RegisterVoucherEventsHandler, VoucherEventConsumer],
+  providers: [
+    VoucherRegistryRepository,
+    DeadLetterPublisher,
+    RegisterVoucherEventsHandler,
+    VoucherEventConsumer,
+    ...registrationMetrics,
+  ],
 })
 export class RegistrationModule {}

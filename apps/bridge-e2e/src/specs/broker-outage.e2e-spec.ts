@@ -1,4 +1,6 @@
+import { AppProcess } from '../support/app-process';
 import { eventually } from '../support/eventually';
+import { freePort } from '../support/free-port';
 import { kafkaBroker } from '../support/kafka-broker';
 import { eventuallyRegistered, postPurchase, purchaseBody } from '../support/purchases';
 import { useBridge } from '../support/use-bridge';
@@ -38,5 +40,19 @@ describe('accepting does not depend on Kafka', () => {
     await eventually('gateway to be ready again', async () => {
       expect((await fetch(`${context.bridge.gateway.baseUrl}/health/ready`)).status).toBe(200);
     });
+  });
+
+  it('starts, accepts and stops cleanly while Kafka has never been reachable', async () => {
+    await kafkaBroker('stop');
+    const gateway = new AppProcess('cashbox-gateway', await freePort(), context.bridge.env);
+    await gateway.start('live');
+    const body = purchaseBody();
+    expect((await postPurchase({ ...context.bridge, gateway }, body)).status).toBe(202);
+    expect((await fetch(`${gateway.baseUrl}/health/ready`)).status).toBe(503);
+    expect(await gateway.stop()).toEqual({ code: null, signal: 'SIGTERM' });
+
+    await kafkaBroker('start');
+    // The bridge's own gateway relays what the stopped one accepted: the outbox is shared.
+    expect(await eventuallyRegistered(context.bridge, body.voucherCode, 480)).toMatchObject({ status: 'active' });
   });
 });

@@ -9,6 +9,8 @@ export interface Bridge {
   environment: string;
   topic: string;
   groupId: string;
+  /** The environment both apps run with, to start more instances like them. */
+  env: Record<string, string>;
   gateway: AppProcess;
   connector: AppProcess;
   stop(): Promise<void>;
@@ -33,6 +35,7 @@ export async function startBridge(extraEnv: Record<string, string> = {}): Promis
     environment,
     topic: voucherTopic(environment),
     groupId,
+    env: common,
     gateway,
     connector,
     async stop() {

@@ -20,6 +20,7 @@ export class KafkaProducerService implements OnModuleInit, OnApplicationShutdown
   private readonly logger = new Logger(KafkaProducerService.name);
   private readonly producer: KafkaJS.Producer;
   private connected?: Promise<void>;
+  private isConnected = false;
   private readonly shutdown = new AbortController();
 
   constructor(@Inject(KAFKA_CLIENT) kafka: KafkaJS.Kafka, @Inject(KAFKA_MODULE_OPTIONS) options: KafkaModuleOptions) {
@@ -38,18 +39,14 @@ export class KafkaProducerService implements OnModuleInit, OnApplicationShutdown
       signal: this.shutdown.signal,
       maxDelayMs: 5_000,
     });
-    this.connected.catch(() => undefined);
+    this.connected.then(() => (this.isConnected = true), () => undefined);
   }
 
+  /** Rejects at once while the producer has never reached the cluster: callers retry later. */
   async publish(topic: string, messages: OutgoingMessage[]): Promise<KafkaJS.RecordMetadata[]> {
     if (messages.length === 0) return [];
-    await this.ready();
+    if (!this.isConnected) throw new Error('Kafka producer is not connected yet');
     return this.producer.send({ topic, messages });
-  }
-
-  async ready(): Promise<void> {
-    if (!this.connected) throw new Error('Kafka producer is not started');
-    await this.connected;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,8 +1,9 @@
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { Logger, Provider } from '@nestjs/common';
 import { KAFKA_MODULE_OPTIONS } from './config/kafka.module-definition';
-import { KafkaModuleOptions } from './config/kafka-module.options';
+import type { KafkaModuleOptions } from './config/kafka-module.options';
 import { KAFKA_CLIENT } from './kafka.constants';
+import { QuietLogger } from './logging/quiet-logger';
 
 export const kafkaClientProvider: Provider = {
   provide: KAFKA_CLIENT,
@@ -13,12 +14,12 @@ export const kafkaClientProvider: Provider = {
         brokers: options.brokers,
         clientId: options.clientId,
         logLevel: KafkaJS.logLevel.WARN,
-        logger: nestKafkaLogger(new Logger('Kafka')),
+        logger: nestKafkaLogger(new QuietLogger(new Logger('Kafka'), 30_000)),
       },
     }),
 };
 
-function nestKafkaLogger(logger: Logger): KafkaJS.Logger {
+function nestKafkaLogger(logger: QuietLogger): KafkaJS.Logger {
   const adapter: KafkaJS.Logger = {
     // librdkafka reports every (re)connect as info: useful when debugging, noise otherwise.
     info: (message, extra) => logger.debug(message, extra),

@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { KafkaConsumerFactory, KafkaModule, KafkaProducerService } from '@voucher-bridge/kafka';
 import { randomBytes } from 'node:crypto';
@@ -13,8 +12,6 @@ describe('KafkaModule', () => {
   let module: TestingModule;
 
   beforeAll(async () => {
-    // The broker is stopped on purpose below: its connection errors are expected noise.
-    Logger.overrideLogger(false);
     module = await Test.createTestingModule({
       imports: [
         KafkaModule.forRoot({
@@ -25,6 +22,8 @@ describe('KafkaModule', () => {
         }),
       ],
     }).compile();
+    // The broker is stopped on purpose below: its connection errors are expected noise.
+    module.useLogger(false);
     await module.init();
   });
 

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { OutboxRelayLease } from './outbox-relay.lease';
 import { outboxMetrics } from './outbox.metrics';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
 
 @Module({
-  providers: [OutboxSignal, OutboxRepository, OutboxRelay, ...outboxMetrics],
+  providers: [OutboxSignal, OutboxRepository, OutboxRelayLease, OutboxRelay, ...outboxMetrics],
   exports: [OutboxSignal, OutboxRepository],
 })
 export class OutboxModule {}

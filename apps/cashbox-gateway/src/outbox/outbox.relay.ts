@@ -3,13 +3,14 @@ import { ConfigService } from '@nestjs/config';
 import { KafkaProducerService } from '@voucher-bridge/kafka';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
 import { setTimeout as delay } from 'node:timers/promises';
+import { OutboxRelayLease } from './outbox-relay.lease';
 import { OUTBOX_RELAYED_TOTAL } from './outbox.metrics';
 import { OutboxMessage, OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
 
 /**
  * Publishes outbox rows to Kafka in acceptance order, keyed by voucher code, and marks a row
- * sent only after the broker acknowledged it. A crash between the two re-sends the row: the
+ * sent only after the broker acknowledged it. Only the instance holding the lease relays. A crash between the two re-sends the row: the
  * connector ignores an event id it has already applied, so the effect happens once.
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly outbox: OutboxRepository,
     private readonly producer: KafkaProducerService,
     private readonly signal: OutboxSignal,
+    private readonly lease: OutboxRelayLease,
     @InjectMetric(OUTBOX_RELAYED_TOTAL) private readonly relayed: Counter,
     config: ConfigService,
   ) {
@@ -40,12 +42,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopping.abort();
     this.signal.notify();
     await this.loop;
+    await this.lease.release();
   }
 
   private async run(): Promise<void> {
     let failures = 0;
     while (!this.stopping.signal.aborted) {
       try {
+        if (!(await this.lease.tryAcquire())) {
+          // Another instance relays; stand by and try again now and then (not on every accept).
+          await delay(this.pollIntervalMs * 4, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+          continue;
+        }
         const relayed = await this.relayBatch();
         failures = 0;
         if (relayed < this.batchSize) await this.signal.wait(this.pollIntervalMs);

@@ -1,0 +1,42 @@
+import { AppProcess } from '../support/app-process';
+import { freePort } from '../support/free-port';
+import { eventuallyRegistered, postPurchase, purchaseBody } from '../support/purchases';
+import { useBridge } from '../support/use-bridge';
+
+function relayedCount(metrics: string): number {
+  return Number(/outbox_relayed_messages_total\{[^}]*\} (\d+)/.exec(metrics)?.[1] ?? NaN);
+}
+
+describe('with several gateway instances on one database, one relays the outbox', () => {
+  const context = useBridge();
+  let second: AppProcess;
+
+  afterAll(async () => {
+    await second?.stop();
+  });
+
+  it('publishes everything through the lease holder, and hands over when it dies', async () => {
+    second = new AppProcess('cashbox-gateway', await freePort(), context.bridge.env);
+    await second.start();
+    const viaFirst = purchaseBody();
+    const viaSecond = purchaseBody();
+    expect((await postPurchase(context.bridge, viaFirst)).status).toBe(202);
+    expect((await postPurchase({ ...context.bridge, gateway: second }, viaSecond)).status).toBe(202);
+    await eventuallyRegistered(context.bridge, viaFirst.voucherCode);
+    await eventuallyRegistered(context.bridge, viaSecond.voucherCode);
+
+    const gateways = [context.bridge.gateway, second];
+    const counts = await Promise.all(
+      gateways.map(async (app) => relayedCount(await (await fetch(`${app.baseUrl}/metrics`)).text())),
+    );
+    expect([...counts].sort()).toEqual([0, 2]);
+
+    // The holder crashes: its connection, and the lock with it, goes; the standby takes over.
+    const holder = gateways[counts.indexOf(2)];
+    const survivor = gateways[counts.indexOf(0)];
+    await holder.kill();
+    const afterCrash = purchaseBody();
+    expect((await postPurchase({ ...context.bridge, gateway: survivor }, afterCrash)).status).toBe(202);
+    await eventuallyRegistered(context.bridge, afterCrash.voucherCode);
+  });
+});

@@ -1,0 +1,56 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PG_POOL } from '@voucher-bridge/database';
+import { Pool, PoolClient } from 'pg';
+
+/** Arbitrary, fixed: the advisory lock all gateway instances on one database compete for. */
+const OUTBOX_RELAY_LOCK_ID = '7236518010221001';
+
+/**
+ * Lets one relay per database publish, so events leave in acceptance order however many
+ * gateway instances run. A PostgreSQL session advisory lock on a dedicated connection: if the
+ * holder dies, the database drops its connection and the lock with it, and a standby takes over.
+ */
+@Injectable()
+export class OutboxRelayLease {
+  private readonly logger = new Logger(OutboxRelayLease.name);
+  private holder?: PoolClient;
+
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  get held(): boolean {
+    return this.holder !== undefined;
+  }
+
+  /** True when this instance holds the lease (now or already). */
+  async tryAcquire(): Promise<boolean> {
+    if (this.holder) return true;
+    const client = await this.pool.connect();
+    let acquired = false;
+    try {
+      const { rows } = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS acquired', [OUTBOX_RELAY_LOCK_ID]);
+      acquired = rows[0].acquired;
+    } finally {
+      if (!acquired) client.release();
+    }
+    if (!acquired) return false;
+    client.on('error', (error) => this.lose(client, error));
+    this.holder = client;
+    this.logger.log('this instance relays the outbox');
+    return true;
+  }
+
+  async release(): Promise<void> {
+    const client = this.holder;
+    if (!client) return;
+    this.holder = undefined;
+    await client.query('SELECT pg_advisory_unlock($1::bigint)', [OUTBOX_RELAY_LOCK_ID]).catch(() => undefined);
+    client.release();
+  }
+
+  private lose(client: PoolClient, error: Error): void {
+    if (this.holder !== client) return;
+    this.holder = undefined;
+    client.release(error);
+    this.logger.warn(`lost the outbox relay lease: ${error.message}`);
+  }
+}

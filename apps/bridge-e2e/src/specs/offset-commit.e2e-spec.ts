@@ -40,4 +40,37 @@ describe('the connector commits an offset only after the registry write committe
       expect([...offsets.values()].reduce((sum, o) => sum + Math.max(o, 0), 0)).toBe(1);
     });
   });
+
+  it('finishes the batch in hand and commits it when stopped while registering', async () => {
+    const body = purchaseBody();
+    // The registry takes 3 s for this voucher: the stop signal arrives in the middle.
+    await context.db.query(`
+      CREATE OR REPLACE FUNCTION slow_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.voucher_code_hash = '${hashVoucherCode(body.voucherCode)}' THEN
+          PERFORM pg_sleep(3);
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await context.db.query('CREATE TRIGGER slow_for_test BEFORE INSERT ON registry_voucher FOR EACH ROW EXECUTE FUNCTION slow_for_test()');
+    try {
+      const before = await committedOffsets(context.bridge.groupId, context.bridge.topic);
+      expect((await postPurchase(context.bridge, body)).status).toBe(202);
+      await eventually('the insert to be under way', async () => {
+        const { rows } = await context.db.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%INSERT INTO registry_voucher%' AND state = 'active' AND pid <> pg_backend_pid()");
+        expect(rows[0].n).toBeGreaterThan(0);
+      }, 120, 50);
+
+      expect(await context.bridge.connector.interrupt()).toEqual({ code: null, signal: 'SIGINT' });
+
+      // Registered and committed before the process exited, without a restart.
+      expect((await context.db.query('SELECT count(*)::int AS n FROM registry_voucher WHERE voucher_code_hash = $1', [hashVoucherCode(body.voucherCode)])).rows[0].n).toBe(1);
+      const after = await committedOffsets(context.bridge.groupId, context.bridge.topic);
+      const total = (offsets: Map<number, number>) => [...offsets.values()].reduce((sum, o) => sum + Math.max(o, 0), 0);
+      expect(total(after)).toBe(total(before) + 1);
+    } finally {
+      await context.db.query('DROP TRIGGER IF EXISTS slow_for_test ON registry_voucher');
+      await context.bridge.connector.start();
+    }
+  });
 });

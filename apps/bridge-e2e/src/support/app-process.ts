@@ -67,6 +67,11 @@ export class AppProcess {
     return this.signal('SIGTERM');
   }
 
+  /** SIGINT, as Ctrl-C in a terminal; handled like SIGTERM. */
+  async interrupt(): Promise<ExitStatus> {
+    return this.signal('SIGINT');
+  }
+
   /** SIGKILL: a crash, no shutdown hooks run. */
   async kill(): Promise<ExitStatus> {
     return this.signal('SIGKILL');

@@ -361,14 +361,19 @@ cmd_start() {
 
 # ----------------------------------------------------------- stop/kill ---
 
+# Prints the broker's pid; when it is not running, tidies the pid file, says so and fails.
+pid_to_signal() {
+  if ! running_pid; then
+    rm -f "$PID_FILE"
+    log "not running"
+    return 1
+  fi
+}
+
 cmd_stop() {
   lock_instance
   local pid
-  if ! pid=$(running_pid); then
-    rm -f "$PID_FILE"
-    log "not running"
-    return 0
-  fi
+  pid=$(pid_to_signal) || return 0
   local started=$SECONDS
   log "stopping pid $pid"
   # SIGTERM lets the broker flush, write its clean-shutdown marker and skip
@@ -387,11 +392,7 @@ cmd_stop() {
 cmd_kill() {
   lock_instance
   local pid
-  if ! pid=$(running_pid); then
-    rm -f "$PID_FILE"
-    log "not running"
-    return 0
-  fi
+  pid=$(pid_to_signal) || return 0
   log "killing pid $pid (SIGKILL)"
   kill -KILL "$pid" 2>/dev/null || true
   wait_exit "$pid" 10 || die "pid $pid survived SIGKILL"

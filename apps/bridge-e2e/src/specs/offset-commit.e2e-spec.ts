@@ -1,7 +1,8 @@
 import { hashVoucherCode } from '@voucher-bridge/voucher-contract';
 import { eventually } from '../support/eventually';
-import { committedOffsets } from '../support/kafka-client';
+import { committedOffsets, committedTotal } from '../support/kafka-client';
 import { eventuallyRegistered, lookUp, postPurchase, purchaseBody } from '../support/purchases';
+import { onRegistryInsertOf } from '../support/registry-trigger';
 import { useBridge } from '../support/use-bridge';
 
 describe('the connector commits an offset only after the registry write committed', () => {
@@ -10,15 +11,8 @@ describe('the connector commits an offset only after the registry write committe
   it('processes the event again after a restart when the registry write failed', async () => {
     const body = purchaseBody();
     // The registry refuses this one voucher, as a database failure would.
-    await context.db.query(`
-      CREATE OR REPLACE FUNCTION fail_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.voucher_code_hash = '${hashVoucherCode(body.voucherCode)}' THEN
-          RAISE EXCEPTION 'registry write failed on purpose';
-        END IF;
-        RETURN NEW;
-      END $$`);
-    await context.db.query('CREATE TRIGGER fail_for_test BEFORE INSERT ON registry_voucher FOR EACH ROW EXECUTE FUNCTION fail_for_test()');
+    const heal = await onRegistryInsertOf(context.db, body.voucherCode, 'fail_for_test',
+      "RAISE EXCEPTION 'registry write failed on purpose'");
 
     expect((await postPurchase(context.bridge, body)).status).toBe(202);
     await eventually('the connector to have tried and failed', async () => {
@@ -31,30 +25,21 @@ describe('the connector commits an offset only after the registry write committe
 
     // A batch still being retried must not keep the app from stopping, nor be committed.
     expect(await context.bridge.connector.stop()).toEqual({ code: null, signal: 'SIGTERM' });
-    await context.db.query('DROP TRIGGER IF EXISTS fail_for_test ON registry_voucher');
+    await heal();
     await context.bridge.connector.start();
 
     expect(await eventuallyRegistered(context.bridge, body.voucherCode)).toMatchObject({ status: 'active', balance: 5000 });
     await eventually('the offset to be committed', async () => {
-      const offsets = await committedOffsets(context.bridge.groupId, context.bridge.topic);
-      expect([...offsets.values()].reduce((sum, o) => sum + Math.max(o, 0), 0)).toBe(1);
+      expect(await committedTotal(context.bridge.groupId, context.bridge.topic)).toBe(1);
     });
   });
 
   it('finishes the batch in hand and commits it when stopped while registering', async () => {
     const body = purchaseBody();
     // The registry takes 3 s for this voucher: the stop signal arrives in the middle.
-    await context.db.query(`
-      CREATE OR REPLACE FUNCTION slow_for_test() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.voucher_code_hash = '${hashVoucherCode(body.voucherCode)}' THEN
-          PERFORM pg_sleep(3);
-        END IF;
-        RETURN NEW;
-      END $$`);
-    await context.db.query('CREATE TRIGGER slow_for_test BEFORE INSERT ON registry_voucher FOR EACH ROW EXECUTE FUNCTION slow_for_test()');
+    const heal = await onRegistryInsertOf(context.db, body.voucherCode, 'slow_for_test', 'PERFORM pg_sleep(3)');
     try {
-      const before = await committedOffsets(context.bridge.groupId, context.bridge.topic);
+      const before = await committedTotal(context.bridge.groupId, context.bridge.topic);
       expect((await postPurchase(context.bridge, body)).status).toBe(202);
       await eventually('the insert to be under way', async () => {
         const { rows } = await context.db.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%INSERT INTO registry_voucher%' AND state = 'active' AND pid <> pg_backend_pid()");
@@ -65,11 +50,9 @@ describe('the connector commits an offset only after the registry write committe
 
       // Registered and committed before the process exited, without a restart.
       expect((await context.db.query('SELECT count(*)::int AS n FROM registry_voucher WHERE voucher_code_hash = $1', [hashVoucherCode(body.voucherCode)])).rows[0].n).toBe(1);
-      const after = await committedOffsets(context.bridge.groupId, context.bridge.topic);
-      const total = (offsets: Map<number, number>) => [...offsets.values()].reduce((sum, o) => sum + Math.max(o, 0), 0);
-      expect(total(after)).toBe(total(before) + 1);
+      expect(await committedTotal(context.bridge.groupId, context.bridge.topic)).toBe(before + 1);
     } finally {
-      await context.db.query('DROP TRIGGER IF EXISTS slow_for_test ON registry_voucher');
+      await heal();
       await context.bridge.connector.start();
     }
   });

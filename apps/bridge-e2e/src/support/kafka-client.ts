@@ -28,6 +28,12 @@ export async function committedOffsets(groupId: string, topic: string): Promise<
   }
 }
 
+/** How many records the group has committed over all partitions of the topic. */
+export async function committedTotal(groupId: string, topic: string): Promise<number> {
+  const offsets = await committedOffsets(groupId, topic);
+  return [...offsets.values()].reduce((sum, offset) => sum + Math.max(offset, 0), 0);
+}
+
 export interface ReadRecord {
   key: string;
   value: string;

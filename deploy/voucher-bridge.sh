@@ -6,6 +6,9 @@
 #   deploy/voucher-bridge.sh stop   stop both apps and the local Kafka broker
 #   deploy/voucher-bridge.sh bench  install what is missing, then print throughput and memory figures
 #
+# Everything runs on the Node.js pinned in deploy/node/node.env (Node 24 LTS), installed once into
+# .local/node from the npm registry unless that Node is already on PATH.
+#
 # Environment (defaults in brackets):
 #   DATABASE_URL     [postgresql://postgres@127.0.0.1:5432/voucher_bridge]
 #   KAFKA_BROKERS    a running cluster to use; unset: a local broker on 127.0.0.1:19092 is started
@@ -37,19 +40,25 @@ install_system_packages() {
 }
 
 install_node_modules() {
-  # npm ci again only when the lock file changed since the last install.
+  # npm ci again only when the lock file changed since the last install, or when the native
+  # modules were built for another Node ABI (node_modules from before a Node upgrade).
+  local abi_stamp=node_modules/.node-abi abi
+  abi=$(node -p process.versions.modules)
   if [[ -f node_modules/.package-lock.json && node_modules/.package-lock.json -nt package-lock.json \
-        && -f libs/database/src/generated/prisma/client.ts ]]; then
+        && -f libs/database/src/generated/prisma/client.ts && "$(cat "$abi_stamp" 2>/dev/null)" == "$abi" ]]; then
     return
   fi
-  log "installing node modules (builds librdkafka against the system libraries: about a minute)"
+  log "installing node modules on Node $(node --version) (builds librdkafka against the system libraries: about a minute)"
   CKJS_LINKING=dynamic npm ci --no-audit --no-fund
+  echo "$abi" >"$abi_stamp"
 }
 
 setup() {
-  command -v node >/dev/null || die "Node.js >= 20.19 is required"
   command -v java >/dev/null || die "Java 17 is required for the local Kafka broker"
   install_system_packages
+  # shellcheck source=deploy/node/node.sh
+  source deploy/node/node.sh
+  use_pinned_node || die "could not install Node.js $NODE_VERSION"
   install_node_modules
 }
 

@@ -9,10 +9,7 @@ module.exports = {
   testMatch: ['<rootDir>/apps/bridge-e2e/src/specs/**/*.e2e-spec.ts', '<rootDir>/apps/bridge-e2e/src/integration/**/*.int-spec.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }],
-    // Nest 12 ships ES modules; jest on Node 20 loads CommonJS only.
-    '^.+\\.js$': ['babel-jest', { plugins: [require.resolve('../../.jest/nest-esm.babel-plugin.js'), 'babel-plugin-transform-import-meta', '@babel/plugin-transform-modules-commonjs'] }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
   moduleNameMapper: { '^@voucher-bridge/(.*)$': '<rootDir>/libs/$1/src' },
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/apps/bridge-e2e/src/support/global-setup.ts',

@@ -1,4 +1,5 @@
 import { postJson } from '../support/http';
+import { fitsPinnedNode, pinnedNodeVersion, reportedNodeVersion } from '../support/pinned-node';
 import { eventuallyRegistered, lookUp, newVoucherCode, postPurchase, purchaseBody } from '../support/purchases';
 import { useBridge } from '../support/use-bridge';
 
@@ -75,5 +76,13 @@ describe('a voucher bought at a cashbox is accepted by the web shop', () => {
     const connector = await (await fetch(`${context.bridge.connector.baseUrl}/metrics`)).text();
     expect(connector).toMatch(/voucher_events_handled_total\{[^}]*outcome="registered"[^}]*\} [1-9]/);
     expect(connector).not.toContain(body.voucherCode);
+  });
+
+  it('runs both apps on the pinned Node.js LTS, not on whatever node the test runner found', async () => {
+    for (const app of [context.bridge.gateway, context.bridge.connector]) {
+      const node = reportedNodeVersion(await (await fetch(`${app.baseUrl}/metrics`)).text());
+      expect({ app: app.name, node, fits: fitsPinnedNode(node) }).toEqual({ app: app.name, node, fits: true });
+      expect(node?.split('.')[0]).toBe(pinnedNodeVersion().split('.')[0]);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Pool } from 'pg';
 import { runAcceptLoad } from './accept-load';
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
     await pool.end();
     await kafkaScript('stop');
   }
-  console.log('\nvoucher-bridge benchmark (2 cores shared by load generator, apps, PostgreSQL and Kafka)');
+  console.log(`\nvoucher-bridge benchmark on Node.js ${process.version} (apps and load generator alike; ${cpus().length} cores shared with PostgreSQL and Kafka)`);
   for (const [what, value] of figures) console.log(`  ${what.padEnd(50)} ${value}`);
 }
 

@@ -16,4 +16,15 @@ export class GatewayEnvironment {
   @Min(10)
   @Max(60_000)
   OUTBOX_POLL_INTERVAL_MS: number = 500;
+
+  /** Sent outbox rows still hold the plain voucher code: they are deleted after this long. */
+  @IsInt()
+  @Min(0)
+  @Max(525_600)
+  OUTBOX_RETENTION_MINUTES: number = 60;
+
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  OUTBOX_CLEANUP_INTERVAL_MS: number = 60_000;
 }

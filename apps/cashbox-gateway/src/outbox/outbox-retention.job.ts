@@ -1,0 +1,59 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { PG_POOL } from '@voucher-bridge/database';
+import { Counter, InjectMetric } from '@voucher-bridge/metrics';
+import { Pool } from 'pg';
+import { OUTBOX_EXPIRED_TOTAL } from './outbox.metrics';
+import { DELETE_EXPIRED_OUTBOX_ROWS } from './outbox-retention.sql';
+
+const ROWS_PER_DELETE = 5_000;
+
+/**
+ * Removes sent outbox rows once they are older than OUTBOX_RETENTION_MINUTES. Unsent rows are
+ * never touched: they leave only through the relay.
+ */
+@Injectable()
+export class OutboxRetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRetentionJob.name);
+  private readonly retentionSeconds: number;
+  private readonly intervalMs: number;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @InjectMetric(OUTBOX_EXPIRED_TOTAL) private readonly expired: Counter,
+    config: ConfigService,
+  ) {
+    this.retentionSeconds = config.getOrThrow<number>('OUTBOX_RETENTION_MINUTES') * 60;
+    this.intervalMs = config.getOrThrow<number>('OUTBOX_CLEANUP_INTERVAL_MS');
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.running ??= this.deleteExpired()
+        .catch((error) => {
+          this.logger.warn(`outbox clean-up failed, trying again later: ${(error as Error).message}`);
+          return 0;
+        })
+        .finally(() => (this.running = undefined));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Deletes in slices so that no single statement holds many row locks; returns the total. */
+  async deleteExpired(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { rowCount } = await this.pool.query(DELETE_EXPIRED_OUTBOX_ROWS, [this.retentionSeconds, ROWS_PER_DELETE]);
+      total += rowCount ?? 0;
+      this.expired.inc(rowCount ?? 0);
+      if ((rowCount ?? 0) < ROWS_PER_DELETE) return total;
+    }
+  }
+}

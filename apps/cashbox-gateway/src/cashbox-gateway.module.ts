@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { ApiKeysEnvironment, ApiKeysModule } from '@voucher-bridge/api-keys';
 import { VoucherEnvironment, validateEnvironment } from '@voucher-bridge/config';
 import { DatabaseEnvironment, DatabaseModule } from '@voucher-bridge/database';
 import { HealthModule } from '@voucher-bridge/health';
@@ -16,9 +17,10 @@ import { PurchasesModule } from './purchases/purchases.module';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      validate: validateEnvironment(GatewayEnvironment, VoucherEnvironment, DatabaseEnvironment, KafkaEnvironment),
+      validate: validateEnvironment(GatewayEnvironment, VoucherEnvironment, DatabaseEnvironment, KafkaEnvironment, ApiKeysEnvironment),
     }),
     DatabaseModule.fromEnvironment(),
+    ApiKeysModule.withGuard(),
     KafkaModule.fromEnvironment('cashbox-gateway', (config) => [voucherTopic(config.getOrThrow('VOUCHER_ENV'))]),
     MetricsModule.forApp('cashbox-gateway'),
     PurchasesModule,

@@ -16,7 +16,12 @@ export function validateEnvironment(...areas: ClassConstructor<object>[]) {
         const messages = Object.values(error.constraints ?? {}).join('; ');
         problems.push(`  ${error.property}: ${messages}`);
       }
-      Object.assign(validated, instance);
+      // plainToInstance copies every raw variable onto each area's instance: take only what the
+      // area converted or defaulted, so one area cannot undo another's conversion (a later area
+      // would otherwise put back KAFKA_BROKERS as the raw string the Kafka area split).
+      for (const [name, value] of Object.entries(instance)) {
+        if (!(name in raw) || value !== raw[name]) validated[name] = value;
+      }
     }
     if (problems.length > 0) {
       throw new Error(`Invalid configuration in environment variables:\n${problems.join('\n')}`);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { voucherTopic } from '@voucher-bridge/voucher-contract';
+import { CreatedKey, createCashboxKey } from './admin-cli';
 import { AppProcess } from './app-process';
 import { freePort } from './free-port';
 import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS } from './test-environment';
@@ -13,6 +14,8 @@ export interface Bridge {
   env: Record<string, string>;
   gateway: AppProcess;
   connector: AppProcess;
+  /** The key of cashbox box-7 in store store-042, which `purchaseBody` posts for. */
+  cashboxKey: CreatedKey;
   stop(): Promise<void>;
 }
 
@@ -26,11 +29,12 @@ export async function startBridge(extraEnv: Record<string, string> = {}): Promis
     KAFKA_TOPIC_PARTITIONS: '3',
     KAFKA_DELIVERY_TIMEOUT_MS: '15000',
     OUTBOX_POLL_INTERVAL_MS: '200',
+    API_KEY_CACHE_TTL_MS: '500',
     ...extraEnv,
   };
   const gateway = new AppProcess('cashbox-gateway', await freePort(), common);
   const connector = new AppProcess('eshop-connector', await freePort(), common);
-  await Promise.all([gateway.start(), connector.start()]);
+  const [cashboxKey] = await Promise.all([createCashboxKey('store-042', 'box-7'), gateway.start(), connector.start()]);
   return {
     environment,
     topic: voucherTopic(environment),
@@ -38,6 +42,7 @@ export async function startBridge(extraEnv: Record<string, string> = {}): Promis
     env: common,
     gateway,
     connector,
+    cashboxKey,
     async stop() {
       await Promise.all([gateway.stop(), connector.stop()]);
     },

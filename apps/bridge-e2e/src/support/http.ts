@@ -1,14 +1,19 @@
-/** POSTs JSON (or a raw string) and returns status, content type and parsed body. */
-export async function postJson(url: string, body: unknown): Promise<{ status: number; contentType: string; body: any }> {
+/** POSTs JSON (or a raw string) and returns status, content type, headers and parsed body. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; contentType: string; headers: Headers; body: any }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
   return {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
+    headers: response.headers,
     body: text ? JSON.parse(text) : undefined,
   };
+}
+
+export function bearer(secret: string): Record<string, string> {
+  return { authorization: `Bearer ${secret}` };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Bridge } from './bridge';
 import { eventually } from './eventually';
-import { postJson } from './http';
+import { bearer, postJson } from './http';
 
 export function newVoucherCode(): string {
   return `GIFT-${randomBytes(6).toString('hex').toUpperCase()}`;
@@ -20,8 +20,9 @@ export function purchaseBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export function postPurchase(bridge: Bridge, body: unknown) {
-  return postJson(`${bridge.gateway.baseUrl}/v1/voucher-purchases`, body);
+/** Posts as the bridge's cashbox (store-042 / box-7, the store and cashbox of `purchaseBody`). */
+export function postPurchase(bridge: Bridge, body: unknown, secret = bridge.cashboxKey.secret) {
+  return postJson(`${bridge.gateway.baseUrl}/v1/voucher-purchases`, body, bearer(secret));
 }
 
 export function lookUp(bridge: Bridge, voucherCode: string) {

@@ -1,0 +1,56 @@
+import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ProblemException } from '@voucher-bridge/http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { API_KEYS_MODULE_OPTIONS } from '../api-keys.module-definition';
+import type { ApiKeysModuleOptions } from '../api-keys.module-options';
+import type { ApiKeyKind } from '../secret/api-key-secret';
+import type { ApiKey } from '../store/api-key';
+import { ApiKeyStore } from '../store/api-key.store';
+import { ApiKeyCache } from './api-key.cache';
+
+const REQUIRED_KIND = Symbol('required-api-key-kind');
+
+/** Marks a controller or route as needing `Authorization: Bearer <key>` of this kind. */
+export const RequireApiKey = (kind: ApiKeyKind) => SetMetadata(REQUIRED_KIND, kind);
+
+export type AuthenticatedRequest = FastifyRequest & { apiKey?: ApiKey };
+
+/**
+ * Answers 401 (problem+json, `WWW-Authenticate: Bearer`) to a request without an active key of
+ * the route's kind, and puts the key on the request for the handler (see `CurrentApiKey`).
+ */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  private readonly cache: ApiKeyCache;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly store: ApiKeyStore,
+    @Inject(API_KEYS_MODULE_OPTIONS) options: ApiKeysModuleOptions,
+  ) {
+    this.cache = new ApiKeyCache(options.cacheTtlMs ?? 5_000);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const kind = this.reflector.getAllAndOverride<ApiKeyKind | undefined>(REQUIRED_KIND, [context.getHandler(), context.getClass()]);
+    if (!kind) return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<AuthenticatedRequest>();
+    const secret = bearerToken(request.headers.authorization);
+    const key = secret ? await this.cache.get(secret, (s) => this.store.findActive(s)) : undefined;
+    if (!key || key.kind !== kind) {
+      http.getResponse<FastifyReply>().header('www-authenticate', 'Bearer');
+      throw ProblemException.of(401, 'unauthorized', 'Unauthorized', secret
+        ? `The API key is unknown, revoked or not a ${kind} key.`
+        : `Send a ${kind} API key as "Authorization: Bearer <key>".`);
+    }
+    request.apiKey = key;
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S{1,200})\s*$/i.exec(header ?? '');
+  return match?.[1];
+}

@@ -5,6 +5,7 @@
 #   deploy/voucher-bridge.sh test   install what is missing, then the whole test suite
 #   deploy/voucher-bridge.sh stop   stop both apps and the local Kafka broker
 #   deploy/voucher-bridge.sh bench  install what is missing, then print throughput and memory figures
+#   deploy/voucher-bridge.sh admin  the operators' tool: API keys (run it without arguments for usage)
 #
 # Everything runs on the Node.js pinned in deploy/node/node.env (Node 24 LTS), installed once into
 # .local/node from the npm registry unless that Node is already on PATH.
@@ -121,22 +122,47 @@ run() {
   start_app eshop-connector dist/apps/eshop-connector/src/main.js
   wait_ready cashbox-gateway "http://127.0.0.1:$GATEWAY_HTTP_PORT/health/ready"
   wait_ready eshop-connector "http://127.0.0.1:$CONNECTOR_HTTP_PORT/health/ready"
+  local demo_key demo_suffix
+  demo_key=$(demo_cashbox_key)
+  demo_suffix=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr a-f A-F)
   cat <<EXAMPLES
 
-voucher-bridge is running ($VOUCHER_ENV.voucher on $KAFKA_BROKERS, database $DATABASE_URL)
+voucher-bridge is running on Node $(node --version) ($VOUCHER_ENV.voucher on $KAFKA_BROKERS, database $DATABASE_URL)
   cashbox-gateway  http://127.0.0.1:$GATEWAY_HTTP_PORT   log: .local/run/cashbox-gateway.log
   eshop-connector  http://127.0.0.1:$CONNECTOR_HTTP_PORT   log: .local/run/eshop-connector.log
 
-A cashbox sells a voucher:
+A demo cashbox key was created for cashbox box-1 of store store-1 (more: deploy/voucher-bridge.sh admin keys create cashbox --store <id> --cashbox <id>).
+
+That cashbox sells a voucher:
   curl -i -X POST http://127.0.0.1:$GATEWAY_HTTP_PORT/v1/voucher-purchases -H 'Content-Type: application/json' \\
-    -d '{"voucherCode":"GIFT-DEMO-0001","amount":{"value":5000,"currency":"EUR"},"storeId":"store-1","cashboxId":"box-1","receiptNumber":"R-0001","purchasedAt":"2026-11-21T10:15:00+01:00"}'
+    -H 'Authorization: Bearer $demo_key' \\
+    -d '{"voucherCode":"GIFT-DEMO-$demo_suffix","amount":{"value":5000,"currency":"EUR"},"storeId":"store-1","cashboxId":"box-1","receiptNumber":"R-$demo_suffix","purchasedAt":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}'
 
 The web shop looks it up:
   curl -i -X POST http://127.0.0.1:$CONNECTOR_HTTP_PORT/v1/voucher-lookups -H 'Content-Type: application/json' \\
-    -d '{"voucherCode":"GIFT-DEMO-0001"}'
+    -d '{"voucherCode":"GIFT-DEMO-$demo_suffix"}'
 
 Stop everything with: deploy/voucher-bridge.sh stop
 EXAMPLES
+}
+
+# A fresh demo key on every run (the secret of an old one cannot be shown again); the old demo
+# keys are revoked so that only one is valid at a time.
+demo_cashbox_key() {
+  local old
+  for old in $(node dist/apps/bridge-admin/src/main.js keys list --kind cashbox --json \
+      | node -e 'for (const k of JSON.parse(require("fs").readFileSync(0, "utf8"))) if (k.label === "demo" && !k.revoked) console.log(k.id)'); do
+    node dist/apps/bridge-admin/src/main.js keys revoke "$old" --json >/dev/null
+  done
+  node dist/apps/bridge-admin/src/main.js keys create cashbox --store store-1 --cashbox box-1 --label demo --json \
+    | node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8"))[0].secret)'
+}
+
+run_admin() {
+  setup
+  export DATABASE_URL=${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/voucher_bridge}
+  [[ -f dist/apps/bridge-admin/src/main.js ]] || build
+  node dist/apps/bridge-admin/src/main.js "$@"
 }
 
 stop() {
@@ -159,6 +185,7 @@ case "${1:-}" in
   run) run ;;
   test) run_tests ;;
   bench) run_bench ;;
+  admin) shift; run_admin "$@" ;;
   stop) stop ;;
-  *) sed -n '2,14s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
+  *) sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
 esac

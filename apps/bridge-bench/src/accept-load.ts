@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { BENCH } from './bench-environment';
+import { BENCH_CASHBOXES_PER_STORE, BENCH_STORES } from './cashbox-keys';
 
 export interface AcceptFigures {
   requestsPerSecond: number;
@@ -10,8 +11,11 @@ export interface AcceptFigures {
   p99Ms: number;
 }
 
-/** Cashboxes posting distinct purchases as fast as the gateway answers, from 64 connections. */
-export async function runAcceptLoad(gatewayUrl: string): Promise<AcceptFigures> {
+/**
+ * Cashboxes posting distinct purchases as fast as the gateway answers, from 64 connections, each
+ * request with the API key of the cashbox it names.
+ */
+export async function runAcceptLoad(gatewayUrl: string, keys: Map<string, string>): Promise<AcceptFigures> {
   const prefix = randomBytes(3).toString('hex').toUpperCase();
   let sequence = 0;
   const result = await autocannon({
@@ -24,13 +28,16 @@ export async function runAcceptLoad(gatewayUrl: string): Promise<AcceptFigures> 
       {
         setupRequest: (request) => {
           const n = sequence++;
+          const storeId = `store-${n % BENCH_STORES}`;
+          const cashboxId = `box-${n % BENCH_CASHBOXES_PER_STORE}`;
           return {
             ...request,
+            headers: { ...request.headers, authorization: `Bearer ${keys.get(`${storeId}/${cashboxId}`)}` },
             body: JSON.stringify({
               voucherCode: `BENCH-${prefix}-${n.toString().padStart(9, '0')}`,
               amount: { value: 1000 + (n % 9000), currency: 'EUR' },
-              storeId: `store-${n % 50}`,
-              cashboxId: `box-${n % 7}`,
+              storeId,
+              cashboxId,
               receiptNumber: `R-${prefix}-${n}`,
               purchasedAt: '2026-11-21T11:15:00+01:00',
             }),

@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Pool } from 'pg';
 import { runAcceptLoad } from './accept-load';
 import { AppRunner } from './app-runner';
+import { createBenchCashboxKeys } from './cashbox-keys';
 import { BENCH } from './bench-environment';
 import { SEED_OUTBOX } from './outbox-seed.sql';
 import { rawKafkaProducerRate, rawPostgresTwoRowTps } from './raw-rates';
@@ -36,9 +37,10 @@ async function main(): Promise<void> {
     figures.push(['raw PostgreSQL, 2-row tx (pgbench, 64 clients)', `${fmt(pgTps)} tx/s`]);
     figures.push(['raw Kafka producer (Java, acks=all, idempotent)', `${fmt(kafkaRate)} msg/s`]);
 
-    log(`accept: ${BENCH.connections} connections for ${BENCH.seconds} s against cashbox-gateway (relay running)`);
+    log(`accept: ${BENCH.connections} connections for ${BENCH.seconds} s against cashbox-gateway (relay running, 350 cashbox keys)`);
+    const keys = await createBenchCashboxKeys(pool);
     await gateway.start();
-    const accept = await runAcceptLoad(gateway.url);
+    const accept = await runAcceptLoad(gateway.url, keys);
     const gatewayMemory = gateway.memory();
     figures.push(['accept: POST /v1/voucher-purchases → 202', `${fmt(accept.requestsPerSecond)} req/s`]);
     figures.push(['accept: latency p50 / p99', `${accept.p50Ms} ms / ${accept.p99Ms} ms`]);

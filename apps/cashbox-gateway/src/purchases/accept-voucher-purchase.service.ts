@@ -6,6 +6,7 @@ import { hashVoucherCode, maskVoucherCode, voucherTopic } from '@voucher-bridge/
 import { randomUUID } from 'node:crypto';
 import { OutboxSignal } from '../outbox/outbox.signal';
 import { PURCHASES_TOTAL } from './purchase.metrics';
+import { purchaseRequestHash } from './purchase-request.hash';
 import { PurchaseOutboxRepository } from './purchase-outbox.repository';
 import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
 import { VoucherPurchaseAcceptedDto } from './voucher-purchase.response.dto';
@@ -28,7 +29,8 @@ export class AcceptVoucherPurchaseService {
     this.topic = voucherTopic(config.getOrThrow<string>('VOUCHER_ENV'));
   }
 
-  async accept(request: VoucherPurchaseRequestDto): Promise<VoucherPurchaseAcceptedDto> {
+  /** `apiKeyId` and `idempotencyKey` (null without the header) make a retry answer like the original. */
+  async accept(request: VoucherPurchaseRequestDto, apiKeyId: string, idempotencyKey: string | null): Promise<VoucherPurchaseAcceptedDto> {
     const event = toVoucherPurchasedEvent(request, randomUUID(), new Date());
     const result = await this.repository.save({
       eventId: event.eventId,
@@ -44,11 +46,19 @@ export class AcceptVoucherPurchaseService {
       topic: this.topic,
       messageKey: request.voucherCode,
       payload: JSON.stringify(event),
+      apiKeyId,
+      idempotencyKey,
+      requestHash: purchaseRequestHash(request),
     });
     this.purchases.inc({ outcome: result.outcome });
     if (result.outcome === 'conflict') {
       throw ProblemException.of(409, 'voucher-code-taken', 'Voucher code already sold',
         'This voucher code was already sold on another receipt.', { field: 'voucherCode' });
+    }
+    if (result.outcome === 'key-reused') {
+      throw ProblemException.of(422, 'idempotency-key-reused', 'Idempotency-Key reused',
+        'This Idempotency-Key was sent before with a different request; use a new key for a new request.',
+        { field: 'Idempotency-Key' });
     }
     if (result.outcome === 'accepted') this.outboxSignal.notify();
     return { eventId: result.eventId, status: 'accepted' };

@@ -1,20 +1,31 @@
 /**
- * One statement, so one transaction: insert the purchases whose voucher code is new, and an
- * outbox row for exactly those. Arrays keep it one round trip for a whole group commit.
+ * One statement, so one transaction: claim the Idempotency-Key of each request that has one,
+ * insert the purchases whose key was new (or that have none) and whose voucher code is new, and
+ * an outbox row for exactly those. Arrays keep it one round trip for a whole group commit.
+ * Concurrent requests with one key or one code meet at the unique indexes: one wins, the others
+ * are told apart afterwards (see the repository).
  */
 export const INSERT_PURCHASES_WITH_OUTBOX = `
 WITH input AS (
   SELECT * FROM unnest(
     $1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[],
-    $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[]
+    $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[],
+    $14::uuid[], $15::text[], $16::text[]
   ) WITH ORDINALITY AS t(event_id, voucher_code_hash, voucher_code_masked, amount_minor, currency,
-    store_id, cashbox_id, receipt_number, purchased_at, expires_at, topic, message_key, payload, n)
+    store_id, cashbox_id, receipt_number, purchased_at, expires_at, topic, message_key, payload,
+    api_key_id, idempotency_key, request_hash, n)
+), keyed AS (
+  INSERT INTO gateway_idempotency_key (api_key_id, idempotency_key, request_hash, event_id)
+  SELECT api_key_id, idempotency_key, request_hash, event_id
+  FROM input WHERE idempotency_key IS NOT NULL ORDER BY n
+  ON CONFLICT DO NOTHING
+  RETURNING event_id
 ), purchases AS (
   INSERT INTO gateway_purchase (event_id, voucher_code_hash, voucher_code_masked, amount_minor,
     currency, store_id, cashbox_id, receipt_number, purchased_at, expires_at)
   SELECT event_id, voucher_code_hash, voucher_code_masked, amount_minor, currency, store_id,
     cashbox_id, receipt_number, purchased_at, expires_at
-  FROM input ORDER BY n
+  FROM input WHERE idempotency_key IS NULL OR event_id IN (SELECT event_id FROM keyed) ORDER BY n
   ON CONFLICT (voucher_code_hash) DO NOTHING
   RETURNING event_id
 ), outbox AS (
@@ -29,3 +40,9 @@ SELECT event_id FROM outbox`;
 export const SELECT_EXISTING_PURCHASES = `
 SELECT event_id, voucher_code_hash, store_id, cashbox_id, receipt_number, amount_minor::text, currency
 FROM gateway_purchase WHERE voucher_code_hash = ANY($1::text[])`;
+
+/** The requests that claimed these Idempotency-Keys first. */
+export const SELECT_IDEMPOTENCY_KEYS = `
+SELECT k.api_key_id, k.idempotency_key, k.request_hash
+FROM gateway_idempotency_key k
+JOIN unnest($1::uuid[], $2::text[]) AS t(api_key_id, idempotency_key) USING (api_key_id, idempotency_key)`;

@@ -13,13 +13,20 @@ export interface PurchaseRecord {
   topic: string;
   messageKey: string;
   payload: string;
+  /** The cashbox key the request came with, which scopes its Idempotency-Key. */
+  apiKeyId: string;
+  idempotencyKey: string | null;
+  /** Tells a retry (same hash) from another request reusing the key. */
+  requestHash: string;
 }
 
 /**
  * `accepted`: written now. `duplicate`: the same purchase was accepted before (a cashbox retry);
  * `eventId` is the original one. `conflict`: the voucher code was sold on another receipt.
+ * `key-reused`: the Idempotency-Key came with another request before; nothing was written.
  */
 export type PurchaseWriteResult =
   | { outcome: 'accepted'; eventId: string }
   | { outcome: 'duplicate'; eventId: string }
-  | { outcome: 'conflict' };
+  | { outcome: 'conflict' }
+  | { outcome: 'key-reused' };

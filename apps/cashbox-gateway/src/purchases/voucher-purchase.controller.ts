@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import type { ApiKey } from '@voucher-bridge/api-keys';
 import { CurrentApiKey, RequireApiKey } from '@voucher-bridge/api-keys';
 import { assertKeyIsFor } from '../auth/cashbox-binding';
+import { idempotencyKeyOf } from '../idempotency/idempotency-key.header';
 import { AcceptVoucherPurchaseService } from './accept-voucher-purchase.service';
 import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
 import { VoucherPurchaseAcceptedDto } from './voucher-purchase.response.dto';
@@ -11,11 +12,19 @@ import { VoucherPurchaseAcceptedDto } from './voucher-purchase.response.dto';
 export class VoucherPurchaseController {
   constructor(private readonly acceptPurchase: AcceptVoucherPurchaseService) {}
 
-  /** 202: stored durably and on its way to the web shop; a retry of the same purchase gets the same eventId. */
+  /**
+   * 202: stored durably and on its way to the web shop. A retry (same Idempotency-Key, or without
+   * one the same purchase) gets the original answer; the key with another request gets 422.
+   */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  accept(@CurrentApiKey() key: ApiKey, @Body() request: VoucherPurchaseRequestDto): Promise<VoucherPurchaseAcceptedDto> {
+  accept(
+    @CurrentApiKey() key: ApiKey,
+    @Body() request: VoucherPurchaseRequestDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<VoucherPurchaseAcceptedDto> {
+    const idempotency = idempotencyKeyOf(idempotencyKey);
     assertKeyIsFor(key, request);
-    return this.acceptPurchase.accept(request);
+    return this.acceptPurchase.accept(request, key.id, idempotency);
   }
 }

@@ -1,9 +1,10 @@
 import { eventually } from '../support/eventually';
+import { bearer, postJson } from '../support/http';
 import { eventuallyRegistered, postPurchase, purchaseBody } from '../support/purchases';
 import { useBridge } from '../support/use-bridge';
 
 describe('sent outbox rows, which hold the plain voucher code, are deleted after their retention', () => {
-  const context = useBridge({ OUTBOX_RETENTION_MINUTES: '0', OUTBOX_CLEANUP_INTERVAL_MS: '200' });
+  const context = useBridge({ OUTBOX_RETENTION_MINUTES: '0', IDEMPOTENCY_KEY_RETENTION_HOURS: '0', OUTBOX_CLEANUP_INTERVAL_MS: '200' });
 
   it('leaves no trace of the plain code in the gateway tables once the event was sent', async () => {
     const body = purchaseBody();
@@ -26,5 +27,16 @@ describe('sent outbox rows, which hold the plain voucher code, are deleted after
 
     const metrics = await (await fetch(`${context.bridge.gateway.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/outbox_expired_rows_deleted_total\{[^}]*\} [1-9]/);
+  });
+
+  it('forgets Idempotency-Keys after their retention', async () => {
+    const key = `retention-${Date.now()}`;
+    const answer = await postJson(`${context.bridge.gateway.baseUrl}/v1/voucher-purchases`, purchaseBody(),
+      { ...bearer(context.bridge.cashboxKey.secret), 'idempotency-key': key });
+    expect(answer.status).toBe(202);
+    await eventually('the Idempotency-Key to be forgotten', async () => {
+      const { rows } = await context.db.query('SELECT count(*)::int AS n FROM gateway_idempotency_key WHERE idempotency_key = $1', [key]);
+      expect(rows[0].n).toBe(0);
+    });
   });
 });

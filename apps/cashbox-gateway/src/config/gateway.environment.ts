@@ -27,4 +27,10 @@ export class GatewayEnvironment {
   @Min(100)
   @Max(3_600_000)
   OUTBOX_CLEANUP_INTERVAL_MS: number = 60_000;
+
+  /** How long a retry with the same Idempotency-Key gets the original answer. */
+  @IsInt()
+  @Min(0)
+  @Max(8_760)
+  IDEMPOTENCY_KEY_RETENTION_HOURS: number = 72;
 }

@@ -4,18 +4,20 @@ import { PG_POOL } from '@voucher-bridge/database';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
 import { Pool } from 'pg';
 import { OUTBOX_EXPIRED_TOTAL } from './outbox.metrics';
-import { DELETE_EXPIRED_OUTBOX_ROWS } from './outbox-retention.sql';
+import { DELETE_EXPIRED_IDEMPOTENCY_KEYS, DELETE_EXPIRED_OUTBOX_ROWS } from './outbox-retention.sql';
 
 const ROWS_PER_DELETE = 5_000;
 
 /**
- * Removes sent outbox rows once they are older than OUTBOX_RETENTION_MINUTES. Unsent rows are
- * never touched: they leave only through the relay.
+ * Removes sent outbox rows once they are older than OUTBOX_RETENTION_MINUTES (unsent rows are
+ * never touched: they leave only through the relay), and Idempotency-Keys older than
+ * IDEMPOTENCY_KEY_RETENTION_HOURS.
  */
 @Injectable()
 export class OutboxRetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRetentionJob.name);
   private readonly retentionSeconds: number;
+  private readonly keyRetentionSeconds: number;
   private readonly intervalMs: number;
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
@@ -26,6 +28,7 @@ export class OutboxRetentionJob implements OnApplicationBootstrap, OnApplication
     config: ConfigService,
   ) {
     this.retentionSeconds = config.getOrThrow<number>('OUTBOX_RETENTION_MINUTES') * 60;
+    this.keyRetentionSeconds = config.getOrThrow<number>('IDEMPOTENCY_KEY_RETENTION_HOURS') * 3600;
     this.intervalMs = config.getOrThrow<number>('OUTBOX_CLEANUP_INTERVAL_MS');
   }
 
@@ -46,13 +49,19 @@ export class OutboxRetentionJob implements OnApplicationBootstrap, OnApplication
     await this.running;
   }
 
-  /** Deletes in slices so that no single statement holds many row locks; returns the total. */
   async deleteExpired(): Promise<number> {
+    const outboxRows = await this.deleteInSlices(DELETE_EXPIRED_OUTBOX_ROWS, this.retentionSeconds);
+    this.expired.inc(outboxRows);
+    await this.deleteInSlices(DELETE_EXPIRED_IDEMPOTENCY_KEYS, this.keyRetentionSeconds);
+    return outboxRows;
+  }
+
+  /** Slices keep row locks few and statements short; returns the total deleted. */
+  private async deleteInSlices(sql: string, olderThanSeconds: number): Promise<number> {
     let total = 0;
     for (;;) {
-      const { rowCount } = await this.pool.query(DELETE_EXPIRED_OUTBOX_ROWS, [this.retentionSeconds, ROWS_PER_DELETE]);
+      const { rowCount } = await this.pool.query(sql, [olderThanSeconds, ROWS_PER_DELETE]);
       total += rowCount ?? 0;
-      this.expired.inc(rowCount ?? 0);
       if ((rowCount ?? 0) < ROWS_PER_DELETE) return total;
     }
   }

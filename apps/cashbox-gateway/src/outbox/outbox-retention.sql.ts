@@ -21,3 +21,13 @@ WITH cutoff AS (
   FOR UPDATE SKIP LOCKED
 )
 DELETE FROM gateway_outbox o USING doomed d WHERE o.id = d.id`;
+
+/** Deletes up to $2 Idempotency-Keys older than $1 seconds: past that, a retry counts as new. */
+export const DELETE_EXPIRED_IDEMPOTENCY_KEYS = `
+DELETE FROM gateway_idempotency_key k USING (
+  SELECT api_key_id, idempotency_key FROM gateway_idempotency_key
+  WHERE created_at < now() - make_interval(secs => $1)
+  ORDER BY created_at LIMIT $2
+  FOR UPDATE SKIP LOCKED
+) doomed
+WHERE k.api_key_id = doomed.api_key_id AND k.idempotency_key = doomed.idempotency_key`;

@@ -8,3 +8,6 @@ CREATE TABLE "gateway_idempotency_key" (
 
     CONSTRAINT "gateway_idempotency_key_pkey" PRIMARY KEY ("api_key_id","idempotency_key")
 );
+
+-- CreateIndex
+CREATE INDEX "gateway_idempotency_key_created_at_idx" ON "gateway_idempotency_key"("created_at");

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiKeysEnvironment, ApiKeysModule } from '@voucher-bridge/api-keys';
 import { VoucherEnvironment, validateEnvironment } from '@voucher-bridge/config';
 import { DatabaseEnvironment, DatabaseModule } from '@voucher-bridge/database';
@@ -21,6 +22,10 @@ import { PurchasesModule } from './purchases/purchases.module';
     }),
     DatabaseModule.fromEnvironment(),
     ApiKeysModule.withGuard(),
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => [{ ttl: 1_000, limit: config.getOrThrow<number>('CASHBOX_RATE_LIMIT_PER_SECOND') }],
+    }),
     KafkaModule.fromEnvironment('cashbox-gateway', (config) => [voucherTopic(config.getOrThrow('VOUCHER_ENV'))]),
     MetricsModule.forApp('cashbox-gateway'),
     PurchasesModule,

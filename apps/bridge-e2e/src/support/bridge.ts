@@ -30,6 +30,8 @@ export async function startBridge(extraEnv: Record<string, string> = {}): Promis
     KAFKA_DELIVERY_TIMEOUT_MS: '15000',
     OUTBOX_POLL_INTERVAL_MS: '200',
     API_KEY_CACHE_TTL_MS: '500',
+    // Specs post bursts from one cashbox; the rate limit has a spec of its own.
+    CASHBOX_RATE_LIMIT_PER_SECOND: '100000',
     ...extraEnv,
   };
   const gateway = new AppProcess('cashbox-gateway', await freePort(), common);

@@ -33,4 +33,10 @@ export class GatewayEnvironment {
   @Min(0)
   @Max(8_760)
   IDEMPOTENCY_KEY_RETENTION_HOURS: number = 72;
+
+  /** Requests per second one cashbox key may send to one gateway instance; more get 429. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  CASHBOX_RATE_LIMIT_PER_SECOND: number = 20;
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import type { ApiKey } from '@voucher-bridge/api-keys';
 import { CurrentApiKey, RequireApiKey } from '@voucher-bridge/api-keys';
 import { assertKeyIsFor } from '../auth/cashbox-binding';
+import { CashboxThrottlerGuard } from '../auth/cashbox-throttler.guard';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key.header';
 import { AcceptVoucherPurchaseService } from './accept-voucher-purchase.service';
 import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
@@ -9,6 +10,7 @@ import { VoucherPurchaseAcceptedDto } from './voucher-purchase.response.dto';
 
 @Controller('v1/voucher-purchases')
 @RequireApiKey('cashbox')
+@UseGuards(CashboxThrottlerGuard)
 export class VoucherPurchaseController {
   constructor(private readonly acceptPurchase: AcceptVoucherPurchaseService) {}
 

@@ -13,8 +13,11 @@ WITH seeded AS (
     'store-1', 'box-1', 'R-' || code, '2026-11-21T10:00:00Z'
   FROM seeded
 )
-INSERT INTO gateway_outbox (event_id, topic, message_key, payload)
+INSERT INTO gateway_outbox (event_id, topic, message_key, headers, payload)
 SELECT event_id, $3, code, jsonb_build_object(
+  'ce_specversion', '1.0', 'ce_id', event_id, 'ce_type', 'voucher.purchased',
+  'ce_source', '/stores/store-1/cashboxes/box-1', 'ce_time', '2026-11-21T10:00:00Z',
+  'content-type', 'application/json'), jsonb_build_object(
   'eventId', event_id, 'eventType', 'voucher.purchased', 'schemaVersion', 1,
   'occurredAt', '2026-11-21T10:00:00Z',
   'source', jsonb_build_object('storeId', 'store-1', 'cashboxId', 'box-1'),

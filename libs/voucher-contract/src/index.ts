@@ -1,6 +1,7 @@
 // class-transformer's @Type needs the Reflect metadata API wherever this library is used.
 import 'reflect-metadata';
 
+export * from './cloudevents';
 export * from './envelope';
 export * from './rules';
 export * from './serialization';

@@ -73,7 +73,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     for (const [topic, ofTopic] of groupByTopic(messages)) {
       await this.producer.publish(
         topic,
-        ofTopic.map((m) => ({ key: m.messageKey, value: m.payload, headers: { 'event-id': m.eventId } })),
+        ofTopic.map((m) => ({ key: m.messageKey, value: m.payload, headers: m.headers })),
       );
     }
     await this.outbox.markSent(messages.map((m) => m.id));

@@ -8,6 +8,7 @@ export interface OutboxMessage {
   topic: string;
   messageKey: string;
   payload: string;
+  headers: Record<string, string>;
 }
 
 /** Reads unsent outbox rows in the order they were accepted and marks them sent. */
@@ -17,7 +18,7 @@ export class OutboxRepository {
 
   async nextUnsent(limit: number): Promise<OutboxMessage[]> {
     const { rows } = await this.pool.query<OutboxMessage>(
-      `SELECT id::text AS id, event_id AS "eventId", topic, message_key AS "messageKey", payload
+      `SELECT id::text AS id, event_id AS "eventId", topic, message_key AS "messageKey", payload, headers
        FROM gateway_outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
       [limit],
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ProblemException } from '@voucher-bridge/http';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
-import { hashVoucherCode, maskVoucherCode, voucherTopic } from '@voucher-bridge/voucher-contract';
+import { hashVoucherCode, maskVoucherCode, voucherEventRecord, voucherTopic } from '@voucher-bridge/voucher-contract';
 import { randomUUID } from 'node:crypto';
 import { OutboxSignal } from '../outbox/outbox.signal';
 import { PURCHASES_TOTAL } from './purchase.metrics';
@@ -32,6 +32,7 @@ export class AcceptVoucherPurchaseService {
   /** `apiKeyId` and `idempotencyKey` (null without the header) make a retry answer like the original. */
   async accept(request: VoucherPurchaseRequestDto, apiKeyId: string, idempotencyKey: string | null): Promise<VoucherPurchaseAcceptedDto> {
     const event = toVoucherPurchasedEvent(request, randomUUID(), new Date());
+    const record = voucherEventRecord(event);
     const result = await this.repository.save({
       eventId: event.eventId,
       voucherCodeHash: hashVoucherCode(request.voucherCode),
@@ -44,8 +45,9 @@ export class AcceptVoucherPurchaseService {
       purchasedAt: request.purchasedAt,
       expiresAt: request.expiresAt ?? null,
       topic: this.topic,
-      messageKey: request.voucherCode,
-      payload: JSON.stringify(event),
+      messageKey: record.key,
+      payload: record.value,
+      headers: record.headers,
       apiKeyId,
       idempotencyKey,
       requestHash: purchaseRequestHash(request),

@@ -43,7 +43,7 @@ export class PurchaseOutboxRepository implements OnApplicationShutdown {
       columns((r) => r.cashboxId), columns((r) => r.receiptNumber), columns((r) => r.purchasedAt),
       columns((r) => r.expiresAt), columns((r) => r.topic), columns((r) => r.messageKey),
       columns((r) => r.payload), columns((r) => r.apiKeyId), columns((r) => r.idempotencyKey),
-      columns((r) => r.requestHash),
+      columns((r) => r.requestHash), columns((r) => JSON.stringify(r.headers)),
     ]);
     const accepted = new Set(inserted.rows.map((row) => row.event_id));
     const notNew = records.filter((r) => !accepted.has(r.eventId));

@@ -10,10 +10,10 @@ WITH input AS (
   SELECT * FROM unnest(
     $1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[],
     $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[], $13::text[],
-    $14::uuid[], $15::text[], $16::text[]
+    $14::uuid[], $15::text[], $16::text[], $17::jsonb[]
   ) WITH ORDINALITY AS t(event_id, voucher_code_hash, voucher_code_masked, amount_minor, currency,
     store_id, cashbox_id, receipt_number, purchased_at, expires_at, topic, message_key, payload,
-    api_key_id, idempotency_key, request_hash, n)
+    api_key_id, idempotency_key, request_hash, headers, n)
 ), keyed AS (
   INSERT INTO gateway_idempotency_key (api_key_id, idempotency_key, request_hash, event_id)
   SELECT api_key_id, idempotency_key, request_hash, event_id
@@ -29,8 +29,8 @@ WITH input AS (
   ON CONFLICT (voucher_code_hash) DO NOTHING
   RETURNING event_id
 ), outbox AS (
-  INSERT INTO gateway_outbox (event_id, topic, message_key, payload)
-  SELECT input.event_id, input.topic, input.message_key, input.payload
+  INSERT INTO gateway_outbox (event_id, topic, message_key, payload, headers)
+  SELECT input.event_id, input.topic, input.message_key, input.payload, input.headers
   FROM input JOIN purchases USING (event_id) ORDER BY input.n
   RETURNING event_id
 )

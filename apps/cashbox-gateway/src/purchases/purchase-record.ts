@@ -13,6 +13,8 @@ export interface PurchaseRecord {
   topic: string;
   messageKey: string;
   payload: string;
+  /** Kafka headers of the record (CloudEvents attributes). */
+  headers: Record<string, string>;
   /** The cashbox key the request came with, which scopes its Idempotency-Key. */
   apiKeyId: string;
   idempotencyKey: string | null;

@@ -34,7 +34,8 @@ module.exports = {
       name: 'only-kafka-lib-touches-the-kafka-client',
       comment: 'Features publish and consume through @voucher-bridge/kafka, never the raw client (types are fine).',
       severity: 'error',
-      from: { path: '^apps/', pathNot: '\\.spec\\.ts$|^apps/bridge-e2e/' },
+      // The bench's peer is the seed design itself (HTTP straight to the raw client), kept apart.
+      from: { path: '^apps/', pathNot: '\\.spec\\.ts$|^apps/bridge-e2e/|^apps/bridge-bench/src/peer/' },
       to: { path: '@confluentinc/kafka-javascript', dependencyTypesNot: ['type-only'] },
     },
     {

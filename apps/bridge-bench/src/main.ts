@@ -5,6 +5,7 @@ import { Client, Pool } from 'pg';
 import { runAcceptLoad } from './accept-load';
 import { AppRunner } from './app-runner';
 import { createBenchCashboxKeys } from './cashbox-keys';
+import { PeerRunner } from './peer/peer-runner';
 import { BENCH } from './bench-environment';
 import { SEED_OUTBOX } from './outbox-seed.sql';
 import { rawKafkaProducerRate, rawPostgresTwoRowTps } from './raw-rates';
@@ -41,10 +42,17 @@ async function main(): Promise<void> {
 
     log(`accept: ${BENCH.connections} connections for ${BENCH.seconds} s against cashbox-gateway (relay running, 350 cashbox keys)`);
     const keys = await createBenchCashboxKeys(pool);
+    log(`peer: the same load against a bare handler that sends each purchase straight to Kafka (${topic}.peer)`);
+    const peer = new PeerRunner(48082, { KAFKA_BROKERS: BENCH.brokers, PEER_TOPIC: `${topic}.peer` });
+    await peer.start();
+    const direct = await runAcceptLoad(peer.url, keys).finally(() => peer.stop());
+    figures.push(['peer: HTTP → Kafka ack, no database (seed design)', `${fmt(direct.requestsPerSecond)} req/s (p99 ${direct.p99Ms} ms)`]);
+
     await gateway.start();
     const accept = await runAcceptLoad(gateway.url, keys);
     const gatewayMemory = gateway.memory();
     figures.push(['accept: POST /v1/voucher-purchases → 202', `${fmt(accept.requestsPerSecond)} req/s`]);
+    figures.push(['accept: vs raw PostgreSQL / vs peer', `${(accept.requestsPerSecond / pgTps).toFixed(2)}× / ${(accept.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}×`]);
     figures.push(['accept: latency p50 / p99', `${accept.p50Ms} ms / ${accept.p99Ms} ms`]);
     figures.push(['accept: accepted / failed', `${accept.accepted} / ${accept.failed}`]);
     const drainStart = Date.now();

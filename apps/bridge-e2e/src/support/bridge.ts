@@ -16,7 +16,8 @@ export interface Bridge {
   stop(): Promise<void>;
 }
 
-export async function startBridge(extraEnv: Record<string, string> = {}): Promise<Bridge> {
+/** Both apps configured but not started: a spec starts them in the order it needs. */
+export async function createBridge(extraEnv: Record<string, string> = {}): Promise<Bridge> {
   const environment = `test-${randomBytes(4).toString('hex')}`;
   const groupId = `${environment}.eshop-connector`;
   const common = {
@@ -30,7 +31,6 @@ export async function startBridge(extraEnv: Record<string, string> = {}): Promis
   };
   const gateway = new AppProcess('cashbox-gateway', await freePort(), common);
   const connector = new AppProcess('eshop-connector', await freePort(), common);
-  await Promise.all([gateway.start(), connector.start()]);
   return {
     environment,
     topic: voucherTopic(environment),
@@ -42,4 +42,10 @@ export async function startBridge(extraEnv: Record<string, string> = {}): Promis
       await Promise.all([gateway.stop(), connector.stop()]);
     },
   };
+}
+
+export async function startBridge(extraEnv: Record<string, string> = {}): Promise<Bridge> {
+  const bridge = await createBridge(extraEnv);
+  await Promise.all([bridge.gateway.start(), bridge.connector.start()]);
+  return bridge;
 }

@@ -12,3 +12,10 @@ export async function postJson(url: string, body: unknown): Promise<{ status: nu
     body: text ? JSON.parse(text) : undefined,
   };
 }
+
+/** GETs a JSON endpoint such as `/health/ready` and returns status and parsed body. */
+export async function getJson(url: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(url);
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}

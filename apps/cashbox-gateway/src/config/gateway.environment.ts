@@ -16,4 +16,10 @@ export class GatewayEnvironment {
   @Min(10)
   @Max(60_000)
   OUTBOX_POLL_INTERVAL_MS: number = 500;
+
+  /** /health/ready fails once the oldest unsent outbox row is older than this. */
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  OUTBOX_READY_MAX_AGE_SECONDS: number = 300;
 }

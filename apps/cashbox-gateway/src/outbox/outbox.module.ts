@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { OutboxBacklogHealthIndicator } from './outbox-backlog.health';
 import { OutboxRelayLease } from './outbox-relay.lease';
 import { outboxMetrics } from './outbox.metrics';
 import { OutboxRelay } from './outbox.relay';
@@ -6,7 +8,8 @@ import { OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
 
 @Module({
-  providers: [OutboxSignal, OutboxRepository, OutboxRelayLease, OutboxRelay, ...outboxMetrics],
-  exports: [OutboxSignal, OutboxRepository],
+  imports: [TerminusModule],
+  providers: [OutboxSignal, OutboxRepository, OutboxRelayLease, OutboxRelay, OutboxBacklogHealthIndicator, ...outboxMetrics],
+  exports: [OutboxSignal, OutboxRepository, OutboxBacklogHealthIndicator],
 })
 export class OutboxModule {}

@@ -8,11 +8,11 @@ export interface BridgeContext {
 }
 
 /** Starts both apps (and a database pool) before the spec's tests and stops them after. */
-export function useBridge(): BridgeContext {
+export function useBridge(extraEnv: Record<string, string> = {}): BridgeContext {
   const context = {} as BridgeContext;
   beforeAll(async () => {
     context.db = testDatabase();
-    context.bridge = await startBridge();
+    context.bridge = await startBridge(extraEnv);
   });
   afterAll(async () => {
     await context.bridge?.stop();

@@ -17,7 +17,8 @@ export class OutboxBacklogHealthIndicator {
     private readonly health: HealthIndicatorService,
     config: ConfigService,
   ) {
-    this.maxAgeSeconds = config.getOrThrow<number>('OUTBOX_READY_MAX_AGE_SECONDS');
+    // A variable that was set comes back as its raw string (see OutboxRelay).
+    this.maxAgeSeconds = Number(config.getOrThrow<number>('OUTBOX_READY_MAX_AGE_SECONDS'));
   }
 
   async isHealthy(key = 'outbox') {

@@ -25,6 +25,8 @@ describe('apps started while Kafka is down', () => {
     expect((await postPurchase(bridge, body)).status).toBe(202);
     const connectorReady = await getJson(`${bridge.connector.baseUrl}/health/ready`);
     expect(connectorReady).toMatchObject({ status: 503, body: { error: { kafka: { status: 'down' } } } });
+    // Down because its own clients have not connected, not merely because no broker answers.
+    expect(connectorReady.body.error.kafka.message).toBe(`not connected yet: producer, consumer of group ${bridge.groupId}`);
     const gatewayReady = await getJson(`${bridge.gateway.baseUrl}/health/ready`);
     expect(gatewayReady.body.details.kafka.status).not.toBe('up');
 

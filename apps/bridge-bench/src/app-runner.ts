@@ -26,7 +26,11 @@ export class AppRunner {
       stdio: 'ignore',
     });
     for (let attempt = 0; attempt < 240; attempt++) {
-      const ok = await fetch(`${this.url}/health/ready`).then((r) => r.ok, () => false);
+      // The gateway is ready (degraded) before it reached Kafka: measure from a connected app.
+      const ok = await fetch(`${this.url}/health/ready`).then(
+        async (r) => r.ok && ((await r.json()) as { status?: string }).status === 'ok',
+        () => false,
+      );
       if (ok) return;
       if (this.child.exitCode !== null) throw new Error(`${this.name} exited with ${this.child.exitCode}`);
       await delay(250);

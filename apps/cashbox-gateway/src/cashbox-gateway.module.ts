@@ -3,12 +3,13 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiKeysEnvironment, ApiKeysModule } from '@voucher-bridge/api-keys';
 import { VoucherEnvironment, validateEnvironment } from '@voucher-bridge/config';
-import { DatabaseEnvironment, DatabaseModule } from '@voucher-bridge/database';
-import { HealthModule } from '@voucher-bridge/health';
-import { KafkaEnvironment, KafkaModule } from '@voucher-bridge/kafka';
+import { DatabaseEnvironment, DatabaseHealthIndicator, DatabaseModule } from '@voucher-bridge/database';
+import { advisory, HealthModule } from '@voucher-bridge/health';
+import { KafkaEnvironment, KafkaHealthIndicator, KafkaModule } from '@voucher-bridge/kafka';
 import { MetricsModule } from '@voucher-bridge/metrics';
 import { voucherTopic } from '@voucher-bridge/voucher-contract';
 import { GatewayEnvironment } from './config/gateway.environment';
+import { OutboxBacklogHealthIndicator } from './outbox/outbox-backlog.health';
 import { OutboxModule } from './outbox/outbox.module';
 import { PurchasesModule } from './purchases/purchases.module';
 
@@ -30,7 +31,17 @@ import { PurchasesModule } from './purchases/purchases.module';
     MetricsModule.forApp('cashbox-gateway'),
     PurchasesModule,
     OutboxModule,
-    HealthModule,
+    // Ready while it can accept durably: PostgreSQL up and the outbox draining. Kafka being
+    // away only shows (degraded); the outbox keeps every purchase until it is back.
+    HealthModule.forApp({
+      imports: [OutboxModule],
+      inject: [DatabaseHealthIndicator, KafkaHealthIndicator, OutboxBacklogHealthIndicator],
+      checks: (database: DatabaseHealthIndicator, kafka: KafkaHealthIndicator, outbox: OutboxBacklogHealthIndicator) => [
+        () => database.isHealthy(),
+        advisory(() => kafka.isHealthy()),
+        () => outbox.isHealthy(),
+      ],
+    }),
   ],
 })
 export class CashboxGatewayModule {}

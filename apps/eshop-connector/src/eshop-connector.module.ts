@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { VoucherEnvironment, validateEnvironment } from '@voucher-bridge/config';
-import { DatabaseEnvironment, DatabaseModule } from '@voucher-bridge/database';
+import { DatabaseEnvironment, DatabaseHealthIndicator, DatabaseModule } from '@voucher-bridge/database';
 import { HealthModule } from '@voucher-bridge/health';
-import { KafkaEnvironment, KafkaModule } from '@voucher-bridge/kafka';
+import { KafkaEnvironment, KafkaHealthIndicator, KafkaModule } from '@voucher-bridge/kafka';
 import { MetricsModule } from '@voucher-bridge/metrics';
 import { voucherDeadLetterTopic, voucherTopic } from '@voucher-bridge/voucher-contract';
 import { ConnectorEnvironment } from './config/connector.environment';
@@ -26,7 +26,14 @@ import { RegistrationModule } from './registration/registration.module';
     MetricsModule.forApp('eshop-connector'),
     RegistrationModule,
     LookupModule,
-    HealthModule,
+    // Without Kafka the registry goes stale: the connector is not ready.
+    HealthModule.forApp({
+      inject: [DatabaseHealthIndicator, KafkaHealthIndicator],
+      checks: (database: DatabaseHealthIndicator, kafka: KafkaHealthIndicator) => [
+        () => database.isHealthy(),
+        () => kafka.isHealthy(),
+      ],
+    }),
   ],
 })
 export class EshopConnectorModule {}

@@ -1,19 +1,16 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { DatabaseHealthIndicator } from '@voucher-bridge/database';
-import { KafkaHealthIndicator } from '@voucher-bridge/kafka';
+import { READINESS_CHECKS, ReadinessCheck } from './readiness-checks';
 
 /**
- * `GET /health/live`: the process serves HTTP. `GET /health/ready`: PostgreSQL and Kafka both
- * answer right now (503 otherwise) — without Kafka the gateway still accepts, but events pile up
- * in its outbox and the shop's registry goes stale, which operators must see.
+ * `GET /health/live`: the process serves HTTP. `GET /health/ready`: every check the app
+ * composed (`HealthModule.forApp`) passes right now — 503 otherwise, with each check's details.
  */
 @Controller('health')
 export class ReadinessController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: DatabaseHealthIndicator,
-    private readonly kafka: KafkaHealthIndicator,
+    @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
   ) {}
 
   @Get('live')
@@ -25,6 +22,6 @@ export class ReadinessController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.database.isHealthy(), () => this.kafka.isHealthy()]);
+    return this.health.check(this.checks);
   }
 }

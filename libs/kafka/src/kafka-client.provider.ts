@@ -16,6 +16,10 @@ export const kafkaClientProvider: Provider = {
         logLevel: KafkaJS.logLevel.WARN,
         logger: nestKafkaLogger(new QuietLogger(new Logger('Kafka'), 30_000)),
       },
+      // librdkafka waits up to 10 s between reconnects by default: a broker back from a restart
+      // would sit unused that long. One attempt a second per broker costs nothing.
+      'reconnect.backoff.ms': 100,
+      'reconnect.backoff.max.ms': 1_000,
     }),
 };
 

@@ -1,6 +1,7 @@
 import { AppProcess } from '../support/app-process';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
+import { getJson } from '../support/http';
 import { kafkaBroker } from '../support/kafka-broker';
 import { eventuallyRegistered, postPurchase, purchaseBody } from '../support/purchases';
 import { useBridge } from '../support/use-bridge';
@@ -28,27 +29,38 @@ describe('accepting does not depend on Kafka', () => {
       );
       expect(rows).toEqual([{ sent_at: null }]);
     }
-    const ready = await fetch(`${context.bridge.gateway.baseUrl}/health/ready`);
-    expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ status: 'error', error: { kafka: { status: 'down' } } });
+    // The gateway still accepts durably: it stays in rotation, and says what is missing.
+    const ready = await getJson(`${context.bridge.gateway.baseUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'degraded', details: { database: { status: 'up' }, kafka: { status: 'degraded' } } });
+    expect(ready.body.details.outbox).toMatchObject({ status: 'up', maxAgeSeconds: 300 });
+    expect(ready.body.details.outbox.unsent).toBeGreaterThanOrEqual(3);
+    const connectorReady = await getJson(`${context.bridge.connector.baseUrl}/health/ready`);
+    expect(connectorReady).toMatchObject({ status: 503, body: { error: { kafka: { status: 'down' } } } });
 
     await kafkaBroker('start');
 
     for (const body of bodies) {
       expect(await eventuallyRegistered(context.bridge, body.voucherCode, 480)).toMatchObject({ status: 'active' });
     }
-    await eventually('gateway to be ready again', async () => {
-      expect((await fetch(`${context.bridge.gateway.baseUrl}/health/ready`)).status).toBe(200);
+    await eventually('gateway to report Kafka up and the backlog gone', async () => {
+      const again = await getJson(`${context.bridge.gateway.baseUrl}/health/ready`);
+      expect(again).toMatchObject({ status: 200, body: { status: 'ok', details: { kafka: { status: 'up' } } } });
     });
   });
 
   it('starts, accepts and stops cleanly while Kafka has never been reachable', async () => {
     await kafkaBroker('stop');
-    const gateway = new AppProcess('cashbox-gateway', await freePort(), context.bridge.env);
-    await gateway.start('live');
+    const gateway = new AppProcess('cashbox-gateway', await freePort(), { ...context.bridge.env, OUTBOX_READY_MAX_AGE_SECONDS: '2' });
+    await gateway.start('ready');
     const body = purchaseBody();
     expect((await postPurchase({ ...context.bridge, gateway }, body)).status).toBe(202);
-    expect((await fetch(`${gateway.baseUrl}/health/ready`)).status).toBe(503);
+    // Ready while the backlog is young; not once its oldest row waited longer than the bound.
+    await eventually('the backlog to exceed its age bound', async () => {
+      const ready = await getJson(`${gateway.baseUrl}/health/ready`);
+      expect(ready).toMatchObject({ status: 503, body: { error: { outbox: { status: 'down', maxAgeSeconds: 2 } } } });
+      expect(ready.body.error.outbox.oldestUnsentAgeSeconds).toBeGreaterThan(2);
+    });
     expect(await gateway.stop()).toEqual({ code: null, signal: 'SIGTERM' });
 
     await kafkaBroker('start');

@@ -20,6 +20,7 @@ describe('configuration is validated at start-up', () => {
     ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
     ['VOUCHER_ENV', { VOUCHER_ENV: 'production' }],
     ['GATEWAY_HTTP_PORT', { GATEWAY_HTTP_PORT: 'eighty' }],
+    ['OUTBOX_READY_MAX_AGE_SECONDS', { OUTBOX_READY_MAX_AGE_SECONDS: '0' }],
   ])('stops the app with a message naming %s', (variable, override) => {
     const result = startGateway({ ...valid, ...override });
     expect(result.status).toBe(1);

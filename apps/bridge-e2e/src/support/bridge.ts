@@ -19,7 +19,8 @@ export interface Bridge {
   stop(): Promise<void>;
 }
 
-export async function startBridge(extraEnv: Record<string, string> = {}): Promise<Bridge> {
+/** Both apps configured but not started: a spec starts them in the order it needs. */
+export async function createBridge(extraEnv: Record<string, string> = {}): Promise<Bridge> {
   const environment = `test-${randomBytes(4).toString('hex')}`;
   const groupId = `${environment}.eshop-connector`;
   const common = {
@@ -36,7 +37,7 @@ export async function startBridge(extraEnv: Record<string, string> = {}): Promis
   };
   const gateway = new AppProcess('cashbox-gateway', await freePort(), common);
   const connector = new AppProcess('eshop-connector', await freePort(), common);
-  const [cashboxKey] = await Promise.all([createCashboxKey('store-042', 'box-7'), gateway.start(), connector.start()]);
+  const cashboxKey = await createCashboxKey('store-042', 'box-7');
   return {
     environment,
     topic: voucherTopic(environment),
@@ -49,4 +50,10 @@ export async function startBridge(extraEnv: Record<string, string> = {}): Promis
       await Promise.all([gateway.stop(), connector.stop()]);
     },
   };
+}
+
+export async function startBridge(extraEnv: Record<string, string> = {}): Promise<Bridge> {
+  const bridge = await createBridge(extraEnv);
+  await Promise.all([bridge.gateway.start(), bridge.connector.start()]);
+  return bridge;
 }

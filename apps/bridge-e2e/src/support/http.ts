@@ -17,3 +17,10 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 export function bearer(secret: string): Record<string, string> {
   return { authorization: `Bearer ${secret}` };
 }
+
+/** GETs a JSON endpoint such as `/health/ready` and returns status and parsed body. */
+export async function getJson(url: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(url);
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}

@@ -39,4 +39,10 @@ export class GatewayEnvironment {
   @Min(1)
   @Max(1_000_000)
   CASHBOX_RATE_LIMIT_PER_SECOND: number = 20;
+
+  /** /health/ready fails once the oldest unsent outbox row is older than this. */
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  OUTBOX_READY_MAX_AGE_SECONDS: number = 300;
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { OutboxBacklogHealthIndicator } from './outbox-backlog.health';
 import { OutboxRelayLease } from './outbox-relay.lease';
 import { OutboxRetentionJob } from './outbox-retention.job';
 import { outboxMetrics } from './outbox.metrics';
@@ -7,7 +9,11 @@ import { OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
 
 @Module({
-  providers: [OutboxSignal, OutboxRepository, OutboxRelayLease, OutboxRelay, OutboxRetentionJob, ...outboxMetrics],
-  exports: [OutboxSignal, OutboxRepository],
+  imports: [TerminusModule],
+  providers: [
+    OutboxSignal, OutboxRepository, OutboxRelayLease, OutboxRelay, OutboxRetentionJob, OutboxBacklogHealthIndicator,
+    ...outboxMetrics,
+  ],
+  exports: [OutboxSignal, OutboxRepository, OutboxBacklogHealthIndicator],
 })
 export class OutboxModule {}

@@ -1,12 +1,15 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { KafkaProducerService } from '@voucher-bridge/kafka';
+import { KafkaProducerService, retryWithBackoff } from '@voucher-bridge/kafka';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
 import { setTimeout as delay } from 'node:timers/promises';
 import { OutboxRelayLease } from './outbox-relay.lease';
 import { OUTBOX_RELAYED_TOTAL } from './outbox.metrics';
 import { OutboxMessage, OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
+
+/** What a relay attempt returns when another instance holds the lease. */
+const STANDBY = 'standby';
 
 /**
  * Publishes outbox rows to Kafka in acceptance order, keyed by voucher code, and marks a row
@@ -29,8 +32,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     @InjectMetric(OUTBOX_RELAYED_TOTAL) private readonly relayed: Counter,
     config: ConfigService,
   ) {
-    this.batchSize = config.getOrThrow<number>('OUTBOX_BATCH_SIZE');
-    this.pollIntervalMs = config.getOrThrow<number>('OUTBOX_POLL_INTERVAL_MS');
+    // ConfigService hands back the raw environment string for a variable that was set, and
+    // timers/promises' setTimeout rejects a string at once: convert, or the loop spins.
+    this.batchSize = Number(config.getOrThrow<number>('OUTBOX_BATCH_SIZE'));
+    this.pollIntervalMs = Number(config.getOrThrow<number>('OUTBOX_POLL_INTERVAL_MS'));
   }
 
   onApplicationBootstrap(): void {
@@ -46,28 +51,35 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async run(): Promise<void> {
-    let failures = 0;
-    while (!this.stopping.signal.aborted) {
-      try {
-        if (!(await this.lease.tryAcquire())) {
-          // Another instance relays; stand by and try again now and then (not on every accept).
-          await delay(this.pollIntervalMs * 4, undefined, { signal: this.stopping.signal }).catch(() => undefined);
-          continue;
-        }
-        const relayed = await this.relayBatch();
-        failures = 0;
-        if (relayed < this.batchSize) await this.signal.wait(this.pollIntervalMs);
-      } catch (error) {
-        failures++;
-        const backoffMs = Math.min(200 * 2 ** failures, 10_000);
-        this.logger.warn(`outbox relay failed (retrying in ${backoffMs} ms): ${(error as Error).message}`);
-        await delay(backoffMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+    const signal = this.stopping.signal;
+    while (!signal.aborted) {
+      if (!this.producer.connected) {
+        // Nothing to try before the producer's first connection (it logs its own attempts).
+        await delay(this.pollIntervalMs, undefined, { signal }).catch(() => undefined);
+        continue;
+      }
+      // Rejects only when stopping. The short cap matters after an outage: the next attempt is
+      // never more than 2 s away when Kafka returns (a publish itself waits for the broker).
+      const relayed = await retryWithBackoff(() => this.relayIfLeaseHolder(), {
+        what: 'relay the outbox', logger: this.logger, signal, initialDelayMs: 200, maxDelayMs: 2_000,
+      }).catch(() => 0);
+      if (relayed === STANDBY) {
+        // Another instance relays; stand by and try again now and then (not on every accept).
+        await delay(this.pollIntervalMs * 4, undefined, { signal }).catch(() => undefined);
+      } else if (relayed < this.batchSize) {
+        await this.signal.wait(this.pollIntervalMs);
       }
     }
   }
 
+  private async relayIfLeaseHolder(): Promise<number | typeof STANDBY> {
+    if (!(await this.lease.tryAcquire())) return STANDBY;
+    return this.relayBatch();
+  }
+
   /** Returns how many rows were published. */
   async relayBatch(): Promise<number> {
+    if (!this.producer.connected) throw new Error('Kafka producer is not connected yet');
     const messages = await this.outbox.nextUnsent(this.batchSize);
     if (messages.length === 0) return 0;
     for (const [topic, ofTopic] of groupByTopic(messages)) {

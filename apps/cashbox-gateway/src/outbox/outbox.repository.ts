@@ -2,6 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@voucher-bridge/database';
 import { Pool } from 'pg';
 
+export interface OutboxBacklog {
+  unsent: number;
+  /** Age of the oldest unsent row, 0 when there is none. */
+  oldestUnsentAgeSeconds: number;
+}
+
 export interface OutboxMessage {
   id: string;
   eventId: string;
@@ -34,5 +40,13 @@ export class OutboxRepository {
       'SELECT count(*) AS count FROM gateway_outbox WHERE sent_at IS NULL',
     );
     return Number(rows[0].count);
+  }
+
+  async backlog(): Promise<OutboxBacklog> {
+    const { rows } = await this.pool.query<{ unsent: string; age: string | null }>(
+      `SELECT count(*) AS unsent, extract(epoch FROM now() - min(created_at)) AS age
+       FROM gateway_outbox WHERE sent_at IS NULL`,
+    );
+    return { unsent: Number(rows[0].unsent), oldestUnsentAgeSeconds: Math.max(0, Math.floor(Number(rows[0].age ?? 0))) };
   }
 }

@@ -1,5 +1,6 @@
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { Logger } from '@nestjs/common';
+import { connectWithRetry } from '../retry/connect-with-retry';
 import { retryWithBackoff } from '../retry/retry-with-backoff';
 import { BatchConsumerOptions } from './batch-handler';
 
@@ -10,32 +11,39 @@ import { BatchConsumerOptions } from './batch-handler';
 export class BatchConsumer {
   private readonly logger: Logger;
   private readonly shutdown = new AbortController();
-  private started?: Promise<void>;
+  private consumer?: KafkaJS.Consumer;
+  private started?: Promise<unknown>;
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly consumer: KafkaJS.Consumer,
+    private readonly createConsumer: () => KafkaJS.Consumer,
     private readonly options: BatchConsumerOptions,
-    private readonly topicsReady: () => Promise<void>,
+    private readonly whenTopicsExist: (topics: string[], signal: AbortSignal) => Promise<void>,
   ) {
     this.logger = new Logger(`BatchConsumer(${options.groupId})`);
+  }
+
+  get groupId(): string {
+    return this.options.groupId;
+  }
+
+  /** True once this member has connected, subscribed and started fetching. */
+  get consuming(): boolean {
+    return this.consumer !== undefined;
   }
 
   /** Joins the group in the background, so the app starts even while Kafka is down. */
   start(): void {
     const signal = this.shutdown.signal;
-    this.started = retryWithBackoff(() => this.consumer.connect(), {
-      what: 'connect the consumer', logger: this.logger, signal, maxDelayMs: 5_000,
-    }).then(async () => {
-      await this.topicsReady();
-      await this.consumer.subscribe({ topics: this.options.topics });
-      await this.consumer.run({
-        eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-        eachBatch: (payload) => this.processBatch(payload),
+    this.started = this.whenTopicsExist(this.options.topics, signal)
+      .then(() => connectWithRetry(this.createConsumer, {
+        what: 'connect the consumer', logger: this.logger, signal, maxDelayMs: 2_000,
+        prepare: (consumer) => this.subscribeAndRun(consumer),
+      }))
+      .then((consumer) => {
+        this.consumer = consumer;
+        this.logger.log(`consuming ${this.options.topics.join(', ')}`);
       });
-      this.logger.log(`consuming ${this.options.topics.join(', ')}`);
-    });
     this.started.catch((error) => {
       if (!signal.aborted) this.logger.error(`consumer did not start: ${(error as Error).message}`);
     });
@@ -46,23 +54,32 @@ export class BatchConsumer {
     this.shutdown.abort();
     await this.started?.catch(() => undefined);
     await Promise.allSettled([...this.inFlight]);
-    await this.consumer.disconnect().catch((error) => {
+    await this.consumer?.disconnect().catch((error) => {
       this.logger.warn(`disconnect failed: ${(error as Error).message}`);
     });
   }
 
-  private async processBatch(payload: KafkaJS.EachBatchPayload): Promise<void> {
+  private async subscribeAndRun(consumer: KafkaJS.Consumer): Promise<void> {
+    await consumer.subscribe({ topics: this.options.topics });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: (payload) => this.processBatch(consumer, payload),
+    });
+  }
+
+  private async processBatch(consumer: KafkaJS.Consumer, payload: KafkaJS.EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat } = payload;
     if (this.shutdown.signal.aborted) throw new Error('consumer stopping: batch left for the next owner');
     if (batch.messages.length === 0) return;
-    const work = this.handleAndCommit(batch, payload).finally(() => this.inFlight.delete(work));
+    const work = this.handleAndCommit(consumer, batch, payload).finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);
     await work;
     resolveOffset(batch.lastOffset());
     await heartbeat();
   }
 
-  private async handleAndCommit(batch: KafkaJS.Batch, payload: KafkaJS.EachBatchPayload): Promise<void> {
+  private async handleAndCommit(consumer: KafkaJS.Consumer, batch: KafkaJS.Batch, payload: KafkaJS.EachBatchPayload): Promise<void> {
     const { topic, partition, messages } = batch;
     // A batch that keeps failing is abandoned uncommitted when the app stops or the partition
     // moves to another member; it is then fetched again from the last committed offset.
@@ -83,6 +100,6 @@ export class BatchConsumer {
       this.shutdown.signal.removeEventListener('abort', onShutdown);
     }
     const next = (BigInt(batch.lastOffset()) + 1n).toString();
-    await this.consumer.commitOffsets([{ topic, partition, offset: next }]);
+    await consumer.commitOffsets([{ topic, partition, offset: next }]);
   }
 }

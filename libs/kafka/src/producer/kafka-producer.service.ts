@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { KAFKA_MODULE_OPTIONS } from '../config/kafka.module-definition';
 import type { KafkaModuleOptions } from '../config/kafka-module.options';
 import { KAFKA_CLIENT } from '../kafka.constants';
-import { retryWithBackoff } from '../retry/retry-with-backoff';
+import { connectWithRetry } from '../retry/connect-with-retry';
 
 export interface OutgoingMessage {
   key: string | Buffer;
@@ -18,41 +18,52 @@ export interface OutgoingMessage {
 @Injectable()
 export class KafkaProducerService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(KafkaProducerService.name);
-  private readonly producer: KafkaJS.Producer;
-  private connected?: Promise<void>;
-  private isConnected = false;
+  private producer?: KafkaJS.Producer;
+  private connecting?: Promise<unknown>;
   private readonly shutdown = new AbortController();
 
-  constructor(@Inject(KAFKA_CLIENT) kafka: KafkaJS.Kafka, @Inject(KAFKA_MODULE_OPTIONS) options: KafkaModuleOptions) {
-    this.producer = kafka.producer({
-      kafkaJS: { idempotent: true, acks: -1, compression: KafkaJS.CompressionTypes.LZ4 },
-      'linger.ms': options.lingerMs ?? 5,
-      'message.timeout.ms': options.deliveryTimeoutMs ?? 30_000,
-    });
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: KafkaJS.Kafka,
+    @Inject(KAFKA_MODULE_OPTIONS) private readonly options: KafkaModuleOptions,
+  ) {}
+
+  /** True once the producer has reached the cluster; librdkafka reconnects on its own after that. */
+  get connected(): boolean {
+    return this.producer !== undefined;
   }
 
   /** Connects in the background: an app must start and keep accepting while Kafka is down. */
   onModuleInit(): void {
-    this.connected = retryWithBackoff(() => this.producer.connect(), {
+    this.connecting = connectWithRetry(() => this.createProducer(), {
       what: 'connect the Kafka producer',
       logger: this.logger,
       signal: this.shutdown.signal,
-      maxDelayMs: 5_000,
-    });
-    this.connected.then(() => (this.isConnected = true), () => undefined);
+      maxDelayMs: 2_000,
+    }).then((producer) => {
+      this.producer = producer;
+      this.logger.log('producer connected');
+    }, () => undefined);
   }
 
   /** Rejects at once while the producer has never reached the cluster: callers retry later. */
   async publish(topic: string, messages: OutgoingMessage[]): Promise<KafkaJS.RecordMetadata[]> {
     if (messages.length === 0) return [];
-    if (!this.isConnected) throw new Error('Kafka producer is not connected yet');
+    if (!this.producer) throw new Error('Kafka producer is not connected yet');
     return this.producer.send({ topic, messages });
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.shutdown.abort();
-    await this.connected?.catch(() => undefined);
-    await this.producer.flush({ timeout: 10_000 }).catch(() => undefined);
-    await this.producer.disconnect().catch(() => undefined);
+    await this.connecting;
+    await this.producer?.flush({ timeout: 10_000 }).catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+
+  private createProducer(): KafkaJS.Producer {
+    return this.kafka.producer({
+      kafkaJS: { idempotent: true, acks: -1, compression: KafkaJS.CompressionTypes.LZ4 },
+      'linger.ms': this.options.lingerMs ?? 5,
+      'message.timeout.ms': this.options.deliveryTimeoutMs ?? 30_000,
+    });
   }
 }

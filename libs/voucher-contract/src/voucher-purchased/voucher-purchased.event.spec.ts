@@ -50,6 +50,8 @@ describe('voucher.purchased v1', () => {
     ['voucherCode', { voucherCode: 'lower-case-code' }],
     ['source.storeId', { source: { storeId: '', cashboxId: 'box-7' } }],
     ['source', { source: undefined }],
+    ['source', { source: [{ storeId: 'store-042', cashboxId: 'box-7' }] }],
+    ['occurredAt', { occurredAt: '2026-02-30T10:15:00Z' }],
   ])('names %s when the envelope is invalid', (field, override) => {
     const error = parseError({ ...validEvent(), ...override });
     expect(error.reason).toBe('invalid-event');
@@ -61,6 +63,8 @@ describe('voucher.purchased v1', () => {
     ['payload.amount.value', { amount: { value: 12.5, currency: 'EUR' } }],
     ['payload.amount.currency', { amount: { value: 100, currency: 'XXY' } }],
     ['payload.purchasedAt', { purchasedAt: 'yesterday' }],
+    ['payload.purchasedAt', { purchasedAt: '0000-01-01T00:00:00Z' }],
+    ['payload.amount', { amount: [] }],
     ['payload.expiresAt', { expiresAt: '2020-01-01T00:00:00Z' }],
     ['payload.receiptNumber', { receiptNumber: 'has space' }],
   ])('names %s when the payload is invalid', (field, override) => {

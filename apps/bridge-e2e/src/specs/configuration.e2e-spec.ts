@@ -20,6 +20,8 @@ describe('configuration is validated at start-up', () => {
     ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
     ['VOUCHER_ENV', { VOUCHER_ENV: 'production' }],
     ['GATEWAY_HTTP_PORT', { GATEWAY_HTTP_PORT: 'eighty' }],
+    ['HTTP_BODY_LIMIT_BYTES', { HTTP_BODY_LIMIT_BYTES: '16k' }],
+    ['HTTP_BODY_LIMIT_BYTES', { HTTP_BODY_LIMIT_BYTES: '100' }],
   ])('stops the app with a message naming %s', (variable, override) => {
     const result = startGateway({ ...valid, ...override });
     expect(result.status).toBe(1);

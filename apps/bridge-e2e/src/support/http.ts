@@ -1,5 +1,12 @@
+export interface Answer {
+  status: number;
+  contentType: string;
+  headers: Headers;
+  body: any;
+}
+
 /** POSTs JSON (or a raw string) and returns status, content type and parsed body. */
-export async function postJson(url: string, body: unknown): Promise<{ status: number; contentType: string; body: any }> {
+export async function postJson(url: string, body: unknown): Promise<Answer> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -9,6 +16,17 @@ export async function postJson(url: string, body: unknown): Promise<{ status: nu
   return {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
-    body: text ? JSON.parse(text) : undefined,
+    headers: response.headers,
+    body: parseOrKeep(text),
   };
+}
+
+// An answer that is not JSON (which would be a defect) is kept as text, for the assertion to show.
+function parseOrKeep(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

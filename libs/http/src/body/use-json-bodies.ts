@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { exceedsJsonDepth } from '@voucher-bridge/voucher-contract';
 import { ProblemException } from '../problem/problem.exception';
-import { exceedsJsonDepth } from './json-depth';
 
 // Fastify's parser is typed for string bodies; secure-json-parse takes a Buffer as well.
 type JsonParser = (request: unknown, body: Buffer, done: (error: Error | null, body?: unknown) => void) => void;

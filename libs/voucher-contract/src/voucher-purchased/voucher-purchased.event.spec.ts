@@ -38,6 +38,12 @@ describe('voucher.purchased v1', () => {
     expect(parseVoucherEvent(JSON.stringify(event)).payload.expiresAt).toBeUndefined();
   });
 
+  it('rejects an event nested thousands of levels deep as invalid, instead of overflowing the stack', () => {
+    const event = validEvent();
+    const deep = JSON.stringify({ ...event, payload: { ...event.payload, receiptNumber: '@' } }).replace('"@"', '['.repeat(5_000) + ']'.repeat(5_000));
+    expect(parseError(deep)).toMatchObject({ reason: 'invalid-event', violations: [{ field: '$' }] });
+  });
+
   it('rejects malformed JSON as malformed-json', () => {
     const error = parseError('{"eventId": ');
     expect(error.reason).toBe('malformed-json');

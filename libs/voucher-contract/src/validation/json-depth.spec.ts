@@ -1,6 +1,11 @@
 import { exceedsJsonDepth } from './json-depth';
 
-const exceeds = (json: string, maxDepth: number) => exceedsJsonDepth(Buffer.from(json), maxDepth);
+// Both forms: HTTP bodies arrive as bytes, Kafka values are read as strings.
+const exceeds = (json: string, maxDepth: number) => {
+  const [inBytes, inText] = [exceedsJsonDepth(Buffer.from(json), maxDepth), exceedsJsonDepth(json, maxDepth)];
+  if (inBytes !== inText) throw new Error(`bytes say ${inBytes}, text says ${inText}`);
+  return inText;
+};
 
 describe('exceedsJsonDepth', () => {
   it('counts arrays and objects alike', () => {

@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { DatabaseUnavailableInterceptor } from './availability/database-unavailable.interceptor';
 import { DatabaseConfigurableModule } from './config/database.module-definition';
 import { DatabaseHealthIndicator } from './health/database.health';
 import { pgPoolProvider } from './pg-pool.provider';
@@ -8,10 +10,13 @@ import { PrismaService } from './prisma.service';
 
 const publicProviders = [pgPoolProvider, PrismaService, DatabaseHealthIndicator];
 
-/** PostgreSQL for an app: `DatabaseModule.fromEnvironment()`, or `forRoot({ url })` / `forRootAsync`. */
+/**
+ * PostgreSQL for an app: `DatabaseModule.fromEnvironment()`, or `forRoot({ url })` / `forRootAsync`.
+ * Every HTTP handler of the app answers 503 instead of 500 while the database is away.
+ */
 @Module({
   imports: [TerminusModule],
-  providers: publicProviders,
+  providers: [...publicProviders, { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor }],
   exports: publicProviders,
 })
 export class DatabaseModule extends DatabaseConfigurableModule {

@@ -4,5 +4,7 @@ export { ProblemException } from './problem/problem.exception';
 export { ProblemDetailsFilter } from './problem/problem-details.filter';
 export { problemValidationPipe } from './problem/problem-validation.pipe';
 export { useProblemDetails } from './problem/use-problem-details';
+export { useJsonBodies, MAX_JSON_DEPTH } from './body/use-json-bodies';
+export { HttpEnvironment } from './config/http.environment';
 export { bootstrapHttpApp } from './bootstrap-http-app';
 export type { HttpAppOptions } from './bootstrap-http-app';

@@ -21,6 +21,8 @@ describe('configuration is validated at start-up', () => {
     ['VOUCHER_ENV', { VOUCHER_ENV: 'production' }],
     ['GATEWAY_HTTP_PORT', { GATEWAY_HTTP_PORT: 'eighty' }],
     ['OUTBOX_READY_MAX_AGE_SECONDS', { OUTBOX_READY_MAX_AGE_SECONDS: '0' }],
+    ['HTTP_BODY_LIMIT_BYTES', { HTTP_BODY_LIMIT_BYTES: '16k' }],
+    ['HTTP_BODY_LIMIT_BYTES', { HTTP_BODY_LIMIT_BYTES: '100' }],
   ])('stops the app with a message naming %s', (variable, override) => {
     const result = startGateway({ ...valid, ...override });
     expect(result.status).toBe(1);

@@ -37,6 +37,9 @@ export class AppProcess {
   }
 
   async start(readiness: 'ready' | 'live' = 'ready'): Promise<void> {
+    // A test that failed before stopping the app would otherwise leave it running, unowned, for
+    // the rest of the suite (and holding jest open after it).
+    await this.kill();
     this.output = '';
     mkdirSync(join(ROOT, '.local/e2e-logs'), { recursive: true });
     const child = spawn(process.execPath, [join(ROOT, `dist/apps/${this.name}/src/main.js`)], {

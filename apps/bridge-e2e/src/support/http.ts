@@ -1,5 +1,12 @@
+export interface Answer {
+  status: number;
+  contentType: string;
+  headers: Headers;
+  body: any;
+}
+
 /** POSTs JSON (or a raw string) and returns status, content type, headers and parsed body. */
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; contentType: string; headers: Headers; body: any }> {
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -10,7 +17,7 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
     headers: response.headers,
-    body: text ? JSON.parse(text) : undefined,
+    body: parseOrKeep(text),
   };
 }
 
@@ -23,4 +30,14 @@ export async function getJson(url: string): Promise<{ status: number; body: any 
   const response = await fetch(url);
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
+// An answer that is not JSON (which would be a defect) is kept as text, for the assertion to show.
+function parseOrKeep(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -28,11 +28,29 @@ describe('VoucherPurchaseRequestDto validation', () => {
     ['amount.unexpected', { amount: { value: 100, currency: 'EUR', unexpected: 1 } }],
     ['purchasedAt', { purchasedAt: '2026-11-21' }],
     ['purchasedAt', { purchasedAt: '2026-13-45T25:00:00Z' }],
+    ['amount', { amount: [] }],
+    ['amount', { amount: [{ value: 100, currency: 'EUR' }] }],
+    ['amount', { amount: '100 EUR' }],
+    ['purchasedAt', { purchasedAt: '0000-01-01T00:00:00Z' }],
+    ['purchasedAt', { purchasedAt: '1999-12-31T23:59:59Z' }],
+    ['purchasedAt', { purchasedAt: '2026-02-29T10:00:00Z' }],
+    ['purchasedAt', { purchasedAt: '2026-04-31T10:00:00Z' }],
+    ['purchasedAt', { purchasedAt: '2026-11-21T24:00:00Z' }],
+    ['purchasedAt', { purchasedAt: '2026-11-21T10:00:60Z' }],
+    ['purchasedAt', { purchasedAt: '2026-11-21T10:00:00+23:00' }],
+    ['purchasedAt', { purchasedAt: '2026-11-21T10:00:00-14:01' }],
+    ['purchasedAt', { purchasedAt: '2026-11-21T10:00:00+01:60' }],
     ['expiresAt', { expiresAt: '2026-11-21T10:15:00+01:00' }],
     ['storeId', { storeId: 'x'.repeat(65) }],
     ['unknownField', { unknownField: true }],
   ])('rejects a bad %s', (field, override) => {
     expect(fieldsAtFault({ ...valid, ...override })).toContain(field);
+  });
+
+  it.each([
+    '2000-01-01T00:00:00Z', '2028-02-29T10:00:00Z', '9999-12-31T23:59:59.999999999-12:00', '2026-11-21T10:00+14:00',
+  ])('accepts the date-time %s', (purchasedAt) => {
+    expect(fieldsAtFault({ ...valid, purchasedAt, expiresAt: undefined })).toEqual([]);
   });
 
   it('accepts the longest voucher code and the 8-character minimum', () => {

@@ -31,6 +31,20 @@ describe('GroupCommitBatcher', () => {
     ]);
   });
 
+  it('fails the whole batch at once, without retrying item by item, when the database is away', async () => {
+    const calls: number[][] = [];
+    const unavailable = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const batcher = new GroupCommitBatcher<number, number>(async (items) => {
+      calls.push(items);
+      throw unavailable;
+    }, options);
+
+    const results = await Promise.allSettled([1, 2, 3].map((n) => batcher.write(n)));
+
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(calls).toEqual([[1, 2, 3]]);
+  });
+
   it('drains: resolves only after every pending write was answered', async () => {
     const written: number[] = [];
     const batcher = new GroupCommitBatcher<number, void>(async (items) => {

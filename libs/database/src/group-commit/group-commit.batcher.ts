@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from '../availability/database-unavailable';
+
 export interface GroupCommitOptions {
   /** Flush when this many writes are waiting... */
   maxBatchSize: number;
@@ -9,7 +11,8 @@ export interface GroupCommitOptions {
 
 /**
  * Writes one batch; returns one result per input, in order. It may throw: the batcher then
- * retries each item on its own, so one bad row cannot fail its neighbours.
+ * retries each item on its own, so one bad row cannot fail its neighbours — unless the error
+ * says the database is unavailable, which fails the whole batch at once.
  */
 export type BatchWriter<TIn, TOut> = (items: TIn[]) => Promise<TOut[]>;
 
@@ -70,7 +73,11 @@ export class GroupCommitBatcher<TIn, TOut> {
       const results = await this.writeBatch(batch.map((pending) => pending.item));
       batch.forEach((pending, i) => pending.resolve(results[i]));
     } catch (batchError) {
-      if (batch.length === 1) return batch[0].reject(batchError);
+      // With the database away, writing each item alone would fail the same way, item by item.
+      if (batch.length === 1 || isDatabaseUnavailable(batchError)) {
+        for (const pending of batch) pending.reject(batchError);
+        return;
+      }
       await Promise.all(
         batch.map((pending) =>
           this.writeBatch([pending.item]).then(([result]) => pending.resolve(result), pending.reject),

@@ -2,20 +2,24 @@ import { ArgumentsHost, BadRequestException, Logger, NotFoundException, ServiceU
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { ProblemException } from './problem.exception';
 
-function replyFor(exception: unknown) {
-  const reply = { statusCode: 0, contentType: '', body: undefined as unknown };
+function replyFor(exception: unknown, filter = new ProblemDetailsFilter()) {
+  const reply = { statusCode: 0, contentType: '', body: undefined as unknown, headers: {} as Record<string, string> };
   const fastifyReply = {
     status(code: number) { reply.statusCode = code; return this; },
+    header(name: string, value: string) { reply.headers[name] = value; return this; },
     type(type: string) { reply.contentType = type; return this; },
     send(body: unknown) { reply.body = body; return this; },
   };
   const host = { switchToHttp: () => ({ getResponse: () => fastifyReply }) } as unknown as ArgumentsHost;
-  new ProblemDetailsFilter().catch(exception, host);
+  filter.catch(exception, host);
   return reply;
 }
 
 describe('ProblemDetailsFilter', () => {
-  beforeEach(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
+  beforeEach(() => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  });
   afterEach(() => jest.restoreAllMocks());
 
   it('sends a ProblemException as it is, as problem+json', () => {
@@ -23,6 +27,7 @@ describe('ProblemDetailsFilter', () => {
     expect(reply).toEqual({
       statusCode: 409,
       contentType: 'application/problem+json',
+      headers: {},
       body: { type: 'urn:voucher-bridge:problem:taken', title: 'Taken', status: 409, detail: 'already sold', field: 'voucherCode' },
     });
   });
@@ -36,6 +41,28 @@ describe('ProblemDetailsFilter', () => {
     const reply = replyFor(new Error('connection to 10.0.0.5 refused, password=hunter2'));
     expect(reply.statusCode).toBe(500);
     expect(JSON.stringify(reply.body)).not.toContain('hunter2');
+  });
+
+  it('answers a dependency that is away with 503 and Retry-After, logged as one line, not per request', () => {
+    const filter = new ProblemDetailsFilter();
+    const away = () => new ServiceUnavailableException('The database is unavailable for a moment.', { cause: new Error('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:5432') });
+    const replies = Array.from({ length: 50 }, () => replyFor(away(), filter));
+
+    expect(replies[0]).toMatchObject({
+      statusCode: 503,
+      contentType: 'application/problem+json',
+      headers: { 'retry-after': '5' },
+      body: { status: 503, type: 'urn:voucher-bridge:problem:service-unavailable', detail: 'The database is unavailable for a moment.' },
+    });
+    expect(Logger.prototype.warn).toHaveBeenCalledTimes(1);
+    expect(Logger.prototype.warn).toHaveBeenCalledWith(expect.stringContaining('ECONNREFUSED'));
+    expect(Logger.prototype.error).not.toHaveBeenCalled();
+  });
+
+  it('logs the stack of an unexpected error once, not once per request', () => {
+    const filter = new ProblemDetailsFilter();
+    for (let i = 0; i < 20; i++) replyFor(new RangeError('Maximum call stack size exceeded'), filter);
+    expect(Logger.prototype.error).toHaveBeenCalledTimes(1);
   });
 
   it('lets a terminus health result through unchanged', () => {

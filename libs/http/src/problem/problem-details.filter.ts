@@ -2,11 +2,23 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { FastifyReply } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 import { ProblemException } from './problem.exception';
+import { ThrottledLog } from './throttled-log';
 
-/** Every error an HTTP client sees is a problem+json document; internals never leak. */
+/**
+ * A 503 means a dependency is away for now; PostgreSQL restarts within seconds, and the pool gives
+ * up connecting after 5 s.
+ */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Every error an HTTP client sees is a problem+json document; internals never leak. 4xx answers
+ * are not logged (the client is told); a 503 is one warning line, a 500 one stack trace, each
+ * at most once per kind every 10 s.
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
+  private readonly throttle = new ThrottledLog(10_000);
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
@@ -16,7 +28,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
     const problem = this.toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.status === 503) {
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      const line = `503 ${problem.detail ?? problem.title} (${causeOf(exception)})`;
+      this.throttle.write(`503 ${line}`, line, (text) => this.logger.warn(text));
+    } else if (problem.status >= 500) {
+      const text = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
+      this.throttle.write(`500 ${text.split('\n')[0]}`, text, (logged) => this.logger.error(logged));
+    }
     reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
   }
 
@@ -28,6 +47,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return ProblemException.of(500, 'internal-error', 'Internal Server Error', 'The request could not be completed.').problem;
   }
+}
+
+function causeOf(exception: unknown): string {
+  const cause = exception instanceof Error ? exception.cause : undefined;
+  return cause instanceof Error ? cause.message.split('\n')[0] : 'no cause given';
 }
 
 function slugOf(status: number): string {

@@ -21,7 +21,9 @@ export class VoucherEventEnvelope<TPayload extends object = object> {
   @IsDateTimeWithOffset()
   occurredAt!: string;
 
+  // IsObject: ValidateNested alone takes an array and checks its elements, so `[]` would pass.
   @IsDefined()
+  @IsObject({ message: '$property must be a JSON object' })
   @ValidateNested()
   @Type(() => VoucherEventSource)
   source!: VoucherEventSource;

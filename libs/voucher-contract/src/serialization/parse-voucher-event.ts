@@ -1,14 +1,24 @@
 import { VOUCHER_EVENT_TYPES, VoucherEventEnvelope } from '../envelope';
-import { validatePlain } from '../validation';
+import { exceedsJsonDepth, validatePlain } from '../validation';
 import { InvalidVoucherEventError } from './invalid-voucher-event.error';
 import { PAYLOAD_TYPES } from './payload-types';
 import { VoucherEvent } from './voucher-event';
 
+/** Events nest three levels; deeper ones would overflow the validators' recursion. */
+const MAX_EVENT_DEPTH = 32;
+
 /** Parses and fully validates one event; throws `InvalidVoucherEventError` when it cannot be used. */
 export function parseVoucherEvent(raw: Buffer | string | null | undefined): VoucherEvent {
+  const text = raw === null || raw === undefined ? '' : raw.toString();
+  // A RangeError from a stack overflow would be retried forever, holding up the partition.
+  if (exceedsJsonDepth(text, MAX_EVENT_DEPTH)) {
+    throw new InvalidVoucherEventError('invalid-event', [
+      { field: '$', messages: [`arrays and objects nest deeper than ${MAX_EVENT_DEPTH} levels`] },
+    ]);
+  }
   let plain: unknown;
   try {
-    plain = JSON.parse(raw === null || raw === undefined ? '' : raw.toString());
+    plain = JSON.parse(text);
   } catch (error) {
     throw new InvalidVoucherEventError('malformed-json', [
       { field: '$', messages: [(error as Error).message] },

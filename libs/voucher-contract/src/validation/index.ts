@@ -2,3 +2,4 @@ export { toViolations } from './violation';
 export type { Violation } from './violation';
 export { validatePlain } from './validate-plain';
 export type { ValidationResult } from './validate-plain';
+export { exceedsJsonDepth } from './json-depth';

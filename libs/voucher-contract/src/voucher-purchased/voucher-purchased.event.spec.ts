@@ -38,6 +38,12 @@ describe('voucher.purchased v1', () => {
     expect(parseVoucherEvent(JSON.stringify(event)).payload.expiresAt).toBeUndefined();
   });
 
+  it('rejects an event nested thousands of levels deep as invalid, instead of overflowing the stack', () => {
+    const event = validEvent();
+    const deep = JSON.stringify({ ...event, payload: { ...event.payload, receiptNumber: '@' } }).replace('"@"', '['.repeat(5_000) + ']'.repeat(5_000));
+    expect(parseError(deep)).toMatchObject({ reason: 'invalid-event', violations: [{ field: '$' }] });
+  });
+
   it('rejects malformed JSON as malformed-json', () => {
     const error = parseError('{"eventId": ');
     expect(error.reason).toBe('malformed-json');
@@ -50,6 +56,8 @@ describe('voucher.purchased v1', () => {
     ['voucherCode', { voucherCode: 'lower-case-code' }],
     ['source.storeId', { source: { storeId: '', cashboxId: 'box-7' } }],
     ['source', { source: undefined }],
+    ['source', { source: [{ storeId: 'store-042', cashboxId: 'box-7' }] }],
+    ['occurredAt', { occurredAt: '2026-02-30T10:15:00Z' }],
   ])('names %s when the envelope is invalid', (field, override) => {
     const error = parseError({ ...validEvent(), ...override });
     expect(error.reason).toBe('invalid-event');
@@ -61,6 +69,8 @@ describe('voucher.purchased v1', () => {
     ['payload.amount.value', { amount: { value: 12.5, currency: 'EUR' } }],
     ['payload.amount.currency', { amount: { value: 100, currency: 'XXY' } }],
     ['payload.purchasedAt', { purchasedAt: 'yesterday' }],
+    ['payload.purchasedAt', { purchasedAt: '0000-01-01T00:00:00Z' }],
+    ['payload.amount', { amount: [] }],
     ['payload.expiresAt', { expiresAt: '2020-01-01T00:00:00Z' }],
     ['payload.receiptNumber', { receiptNumber: 'has space' }],
   ])('names %s when the payload is invalid', (field, override) => {

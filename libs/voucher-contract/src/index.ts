@@ -8,4 +8,6 @@ export * from './serialization';
 export * from './topic';
 export * from './validation';
 export * from './voucher-code';
+export * from './voucher-cancelled';
 export * from './voucher-purchased';
+export * from './voucher-redeemed';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConsumedBatch, ConsumedMessage } from '@voucher-bridge/kafka';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
-import { InvalidVoucherEventError, VoucherEvent, parseVoucherEvent } from '@voucher-bridge/voucher-contract';
+import { InvalidVoucherEventError, VoucherEvent, VoucherPurchasedEvent, parseVoucherEvent } from '@voucher-bridge/voucher-contract';
 import { DeadLetter, DeadLetterPublisher } from './dead-letter.publisher';
 import { EVENTS_HANDLED_TOTAL } from './registration.metrics';
 import { VoucherRegistryRepository } from './voucher-registry.repository';
@@ -28,7 +28,7 @@ export class RegisterVoucherEventsHandler {
       else rejected.push({ message, topic, partition, ...outcome });
     }
     await this.deadLetters.publish(rejected);
-    await this.registry.registerPurchases(events.filter((e) => e.eventType === 'voucher.purchased'));
+    await this.registry.registerPurchases(events.filter((e): e is VoucherPurchasedEvent => e.eventType === 'voucher.purchased'));
     this.handled.inc({ outcome: 'dead-lettered' }, rejected.length);
     this.handled.inc({ outcome: 'registered' }, events.length);
   }

@@ -1,3 +1,5 @@
+export { buildVoucherEvent } from './build-voucher-event';
+export type { VoucherEventInput } from './build-voucher-event';
 export { VoucherEventEnvelope } from './voucher-event-envelope';
 export { VoucherEventSource } from './voucher-event-source';
 export { VOUCHER_EVENT_TYPES } from './voucher-event-type';

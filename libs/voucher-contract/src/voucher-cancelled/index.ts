@@ -1,0 +1,3 @@
+export { VoucherCancelledPayload } from './voucher-cancelled.payload';
+export { voucherCancelled } from './voucher-cancelled.event';
+export type { VoucherCancelledEvent, VoucherCancelledInput } from './voucher-cancelled.event';

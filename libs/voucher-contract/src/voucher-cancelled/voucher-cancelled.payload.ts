@@ -1,0 +1,18 @@
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsDateTimeWithOffset, IsReferenceId } from '../rules';
+
+/** payload of `voucher.cancelled` v1: a voucher was cancelled at a cashbox; irreversible. */
+export class VoucherCancelledPayload {
+  @IsReferenceId()
+  receiptNumber!: string;
+
+  @IsDateTimeWithOffset()
+  cancelledAt!: string;
+
+  /** Why, in the cashier's words (shown to operators and the shop). */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @Matches(/^[^\p{Cc}]+$/u, { message: '$property must not contain control characters' })
+  reason!: string;
+}

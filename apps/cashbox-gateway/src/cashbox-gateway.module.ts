@@ -11,7 +11,9 @@ import { voucherTopic } from '@voucher-bridge/voucher-contract';
 import { GatewayEnvironment } from './config/gateway.environment';
 import { OutboxBacklogHealthIndicator } from './outbox/outbox-backlog.health';
 import { OutboxModule } from './outbox/outbox.module';
+import { CancellationsModule } from './cancellations/cancellations.module';
 import { PurchasesModule } from './purchases/purchases.module';
+import { RedemptionsModule } from './redemptions/redemptions.module';
 
 /** cashbox-gateway: cashboxes → HTTP → purchase + outbox (one transaction) → relay → Kafka. */
 @Module({
@@ -30,6 +32,8 @@ import { PurchasesModule } from './purchases/purchases.module';
     KafkaModule.fromEnvironment('cashbox-gateway', (config) => [voucherTopic(config.getOrThrow('VOUCHER_ENV'))]),
     MetricsModule.forApp('cashbox-gateway'),
     PurchasesModule,
+    RedemptionsModule,
+    CancellationsModule,
     OutboxModule,
     // Ready while it can accept durably: PostgreSQL up and the outbox draining. Kafka being
     // away only shows (degraded); the outbox keeps every purchase until it is back.

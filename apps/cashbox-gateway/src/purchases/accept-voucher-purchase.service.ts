@@ -6,11 +6,10 @@ import { hashVoucherCode, maskVoucherCode, voucherEventRecord, voucherTopic } fr
 import { randomUUID } from 'node:crypto';
 import { OutboxSignal } from '../outbox/outbox.signal';
 import { PURCHASES_TOTAL } from './purchase.metrics';
-import { purchaseRequestHash } from './purchase-request.hash';
 import { PurchaseOutboxRepository } from './purchase-outbox.repository';
 import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
-import { VoucherPurchaseAcceptedDto } from './voucher-purchase.response.dto';
-import { toVoucherPurchasedEvent } from './voucher-purchased-event.mapper';
+import type { VoucherEventAcceptedDto } from '../voucher-events/voucher-event-accepted.dto';
+import { purchaseRequestHash, toVoucherPurchasedEvent } from './voucher-purchased-event.mapper';
 
 /**
  * Turns a cashbox's purchase into a `voucher.purchased` event and stores both durably.
@@ -30,7 +29,7 @@ export class AcceptVoucherPurchaseService {
   }
 
   /** `apiKeyId` and `idempotencyKey` (null without the header) make a retry answer like the original. */
-  async accept(request: VoucherPurchaseRequestDto, apiKeyId: string, idempotencyKey: string | null): Promise<VoucherPurchaseAcceptedDto> {
+  async accept(request: VoucherPurchaseRequestDto, apiKeyId: string, idempotencyKey: string | null): Promise<VoucherEventAcceptedDto> {
     const event = toVoucherPurchasedEvent(request, randomUUID(), new Date());
     const record = voucherEventRecord(event);
     const result = await this.repository.save({

@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { GroupCommitBatcher, PG_POOL } from '@voucher-bridge/database';
 import { Pool } from 'pg';
-import { INSERT_PURCHASES_WITH_OUTBOX, SELECT_EXISTING_PURCHASES, SELECT_IDEMPOTENCY_KEYS } from './purchase-outbox.sql';
+import { claimKey, claimedIdempotencyKeys } from '../idempotency/claimed-idempotency-keys';
+import { INSERT_PURCHASES_WITH_OUTBOX, SELECT_EXISTING_PURCHASES } from './purchase-outbox.sql';
 import { PurchaseRecord, PurchaseWriteResult } from './purchase-record';
 
 interface ExistingPurchase {
@@ -50,11 +51,11 @@ export class PurchaseOutboxRepository implements OnApplicationShutdown {
     const existing = notNew.length === 0 ? [] : (await this.pool.query<ExistingPurchase>(
       SELECT_EXISTING_PURCHASES, [notNew.map((r) => r.voucherCodeHash)])).rows;
     const byHash = new Map(existing.map((row) => [row.voucher_code_hash, row]));
-    const claimedKeys = await this.claimedIdempotencyKeys(notNew);
+    const claimedKeys = await claimedIdempotencyKeys(this.pool, notNew);
 
     return records.map((record): PurchaseWriteResult => {
       if (accepted.has(record.eventId)) return { outcome: 'accepted', eventId: record.eventId };
-      const claim = record.idempotencyKey === null ? undefined : claimedKeys.get(`${record.apiKeyId} ${record.idempotencyKey}`);
+      const claim = record.idempotencyKey === null ? undefined : claimedKeys.get(claimKey(record));
       if (claim !== undefined && claim !== record.requestHash) return { outcome: 'key-reused' };
       // A retry (same key, same request, or no key): the answer the first request got.
       const earlier = byHash.get(record.voucherCodeHash);
@@ -62,15 +63,6 @@ export class PurchaseOutboxRepository implements OnApplicationShutdown {
         ? { outcome: 'duplicate', eventId: earlier.event_id }
         : { outcome: 'conflict' };
     });
-  }
-
-  /** The request hash that first claimed each key, by "api key id, idempotency key". */
-  private async claimedIdempotencyKeys(records: PurchaseRecord[]): Promise<Map<string, string>> {
-    const keyed = records.filter((r) => r.idempotencyKey !== null);
-    if (keyed.length === 0) return new Map();
-    const { rows } = await this.pool.query<{ api_key_id: string; idempotency_key: string; request_hash: string }>(
-      SELECT_IDEMPOTENCY_KEYS, [keyed.map((r) => r.apiKeyId), keyed.map((r) => r.idempotencyKey)]);
-    return new Map(rows.map((row) => [`${row.api_key_id} ${row.idempotency_key}`, row.request_hash]));
   }
 }
 

@@ -41,8 +41,3 @@ export const SELECT_EXISTING_PURCHASES = `
 SELECT event_id, voucher_code_hash, store_id, cashbox_id, receipt_number, amount_minor::text, currency
 FROM gateway_purchase WHERE voucher_code_hash = ANY($1::text[])`;
 
-/** The requests that claimed these Idempotency-Keys first. */
-export const SELECT_IDEMPOTENCY_KEYS = `
-SELECT k.api_key_id, k.idempotency_key, k.request_hash
-FROM gateway_idempotency_key k
-JOIN unnest($1::uuid[], $2::text[]) AS t(api_key_id, idempotency_key) USING (api_key_id, idempotency_key)`;

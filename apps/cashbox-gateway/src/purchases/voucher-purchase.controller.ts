@@ -6,7 +6,7 @@ import { CashboxThrottlerGuard } from '../auth/cashbox-throttler.guard';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key.header';
 import { AcceptVoucherPurchaseService } from './accept-voucher-purchase.service';
 import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
-import { VoucherPurchaseAcceptedDto } from './voucher-purchase.response.dto';
+import type { VoucherEventAcceptedDto } from '../voucher-events/voucher-event-accepted.dto';
 
 @Controller('v1/voucher-purchases')
 @RequireApiKey('cashbox')
@@ -24,7 +24,7 @@ export class VoucherPurchaseController {
     @CurrentApiKey() key: ApiKey,
     @Body() request: VoucherPurchaseRequestDto,
     @Headers('idempotency-key') idempotencyKey?: string,
-  ): Promise<VoucherPurchaseAcceptedDto> {
+  ): Promise<VoucherEventAcceptedDto> {
     const idempotency = idempotencyKeyOf(idempotencyKey);
     assertKeyIsFor(key, request);
     return this.acceptPurchase.accept(request, key.id, idempotency);

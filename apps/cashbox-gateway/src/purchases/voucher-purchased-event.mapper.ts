@@ -1,4 +1,5 @@
 import { VoucherPurchasedEvent, voucherPurchased } from '@voucher-bridge/voucher-contract';
+import { requestHash } from '../voucher-events/request.hash';
 import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
 
 /**
@@ -20,4 +21,11 @@ export function toVoucherPurchasedEvent(request: VoucherPurchaseRequestDto, even
       ...(request.expiresAt ? { expiresAt: request.expiresAt } : {}),
     },
   });
+}
+
+export function purchaseRequestHash(request: VoucherPurchaseRequestDto): string {
+  return requestHash('voucher.purchased', [
+    request.voucherCode, request.amount.value, request.amount.currency, request.storeId, request.cashboxId,
+    request.receiptNumber, request.purchasedAt, request.expiresAt ?? null,
+  ]);
 }

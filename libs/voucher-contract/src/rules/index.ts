@@ -3,3 +3,4 @@ export { IsDateTimeWithOffset, isDateTimeWithOffset } from './date-time-with-off
 export { IsAfter } from './is-after.rule';
 export { IsReferenceId } from './reference-id.rule';
 export { Money } from './money';
+export { IsCancellationReason } from './cancellation-reason.rule';

@@ -1,5 +1,4 @@
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { IsDateTimeWithOffset, IsReferenceId } from '../rules';
+import { IsCancellationReason, IsDateTimeWithOffset, IsReferenceId } from '../rules';
 
 /** payload of `voucher.cancelled` v1: a voucher was cancelled at a cashbox; irreversible. */
 export class VoucherCancelledPayload {
@@ -10,9 +9,6 @@ export class VoucherCancelledPayload {
   cancelledAt!: string;
 
   /** Why, in the cashier's words (shown to operators and the shop). */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  @Matches(/^[^\p{Cc}]+$/u, { message: '$property must not contain control characters' })
+  @IsCancellationReason()
   reason!: string;
 }

@@ -1,4 +1,0 @@
-export interface VoucherPurchaseAcceptedDto {
-  eventId: string;
-  status: 'accepted';
-}

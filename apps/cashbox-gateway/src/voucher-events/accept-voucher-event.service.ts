@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ProblemException } from '@voucher-bridge/http';
+import { Counter, InjectMetric } from '@voucher-bridge/metrics';
+import { hashVoucherCode, maskVoucherCode, VoucherCancelledEvent, VoucherRedeemedEvent, voucherEventRecord, voucherTopic } from '@voucher-bridge/voucher-contract';
+import { OutboxSignal } from '../outbox/outbox.signal';
+import { VoucherEventAcceptedDto } from './voucher-event-accepted.dto';
+import { VoucherEventOutboxRepository } from './voucher-event-outbox.repository';
+import { VOUCHER_EVENTS_TOTAL } from './voucher-event.metrics';
+
+export interface AcceptedRequest {
+  event: VoucherRedeemedEvent | VoucherCancelledEvent;
+  receiptNumber: string;
+  requestHash: string;
+  apiKeyId: string;
+  idempotencyKey: string | null;
+}
+
+/**
+ * Stores a redemption or cancellation durably with its outbox row. Kafka is not involved: the
+ * relay publishes later. Whether the voucher can be redeemed is the registry's business (it
+ * knows the balance); the gateway records what the cashbox did.
+ */
+@Injectable()
+export class AcceptVoucherEventService {
+  private readonly topic: string;
+
+  constructor(
+    private readonly repository: VoucherEventOutboxRepository,
+    private readonly outboxSignal: OutboxSignal,
+    @InjectMetric(VOUCHER_EVENTS_TOTAL) private readonly answered: Counter<'event_type' | 'outcome'>,
+    config: ConfigService,
+  ) {
+    this.topic = voucherTopic(config.getOrThrow<string>('VOUCHER_ENV'));
+  }
+
+  async accept({ event, receiptNumber, requestHash, apiKeyId, idempotencyKey }: AcceptedRequest): Promise<VoucherEventAcceptedDto> {
+    const result = await this.repository.save({
+      eventId: event.eventId,
+      eventType: event.eventType,
+      voucherCodeHash: hashVoucherCode(event.voucherCode),
+      voucherCodeMasked: maskVoucherCode(event.voucherCode),
+      storeId: event.source.storeId,
+      cashboxId: event.source.cashboxId,
+      receiptNumber,
+      requestHash,
+      topic: this.topic,
+      message: voucherEventRecord(event),
+      apiKeyId,
+      idempotencyKey,
+    });
+    this.answered.inc({ event_type: event.eventType, outcome: result.outcome });
+    switch (result.outcome) {
+      case 'accepted':
+        this.outboxSignal.notify();
+        return { eventId: result.eventId, status: 'accepted' };
+      case 'duplicate':
+        return { eventId: result.eventId, status: 'accepted' };
+      case 'conflict':
+        throw ProblemException.of(409, 'receipt-conflict', 'Receipt already recorded',
+          `This receipt already recorded a different ${event.eventType} of this voucher.`, { field: 'receiptNumber' });
+      case 'key-reused':
+        throw ProblemException.of(422, 'idempotency-key-reused', 'Idempotency-Key reused',
+          'This Idempotency-Key was sent before with a different request; use a new key for a new request.',
+          { field: 'Idempotency-Key' });
+    }
+  }
+}

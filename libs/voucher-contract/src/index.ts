@@ -3,6 +3,7 @@ import 'reflect-metadata';
 
 export * from './cloudevents';
 export * from './envelope';
+export * from './json-schema';
 export * from './rules';
 export * from './serialization';
 export * from './topic';

@@ -1,4 +1,5 @@
 import { ValidationOptions, registerDecorator } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 
 // ISO 8601 date-time that names its offset: a cashbox's local time without one is ambiguous.
 const DATE_TIME_WITH_OFFSET =
@@ -36,7 +37,12 @@ function daysInMonth(year: number, month: number): number {
 }
 
 export function IsDateTimeWithOffset(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
+  return (target: object, propertyName: string | symbol) => {
+    // What the published JSON Schemas say of such a field (the calendar checks stay in code).
+    JSONSchema({
+      type: 'string', format: 'date-time', pattern: DATE_TIME_WITH_OFFSET.source,
+      description: `RFC 3339 date-time with an offset (at most ±14:00), years ${DATE_TIME_YEARS.earliest}-${DATE_TIME_YEARS.latest}`,
+    })(target, propertyName as string);
     registerDecorator({
       name: 'isDateTimeWithOffset',
       target: target.constructor,
@@ -48,4 +54,5 @@ export function IsDateTimeWithOffset(options?: ValidationOptions): PropertyDecor
       },
       validator: { validate: isDateTimeWithOffset },
     });
+  };
 }

@@ -1,0 +1,1 @@
+export { voucherEventJsonSchemas } from './voucher-event-json-schemas';

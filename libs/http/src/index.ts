@@ -8,3 +8,7 @@ export { useJsonBodies, MAX_JSON_DEPTH } from './body/use-json-bodies';
 export { HttpEnvironment } from './config/http.environment';
 export { bootstrapHttpApp } from './bootstrap-http-app';
 export type { HttpAppOptions } from './bootstrap-http-app';
+export { LoggingModule } from './logging/logging.module';
+export { RequestLog } from './logging/request-log';
+export type { RequestLogFields } from './logging/request-log';
+export { REQUEST_ID_HEADER } from './logging/request-id';

@@ -6,6 +6,8 @@ import { validateEnvironment } from '@voucher-bridge/config';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { useJsonBodies } from './body/use-json-bodies';
 import { HttpEnvironment } from './config/http.environment';
+import { useApiDocs } from './docs/use-api-docs';
+import type { ApiDocsOptions } from './docs/api-docs.options';
 import { appLoggingParams, LogLevel } from './logging/app-logging.params';
 import { LoggingModule } from './logging/logging.module';
 import { requestIdOf, useRequestIds } from './logging/request-id';
@@ -15,13 +17,15 @@ export interface HttpAppOptions {
   name: string;
   /** Config key holding the port to listen on. */
   portVariable: string;
+  /** Served at `/docs` (Swagger UI) and `/docs/openapi.json`. */
+  docs: ApiDocsOptions;
 }
 
 @Module({})
 class HttpAppModule {}
 
 /**
- * Starts a Nest app on Fastify with JSON logs (pino), problem+json errors and shutdown
+ * Starts a Nest app on Fastify with JSON logs (pino), problem+json errors, API docs and shutdown
  * hooks. A start-up failure (e.g. a missing environment variable) logs its message and exits 1.
  */
 export async function bootstrapHttpApp(rootModule: Type<unknown>, options: HttpAppOptions): Promise<NestFastifyApplication> {
@@ -42,6 +46,7 @@ export async function bootstrapHttpApp(rootModule: Type<unknown>, options: HttpA
     useRequestIds(app);
     useProblemDetails(app);
     useJsonBodies(app);
+    useApiDocs(app, options.docs);
     app.enableShutdownHooks();
     const port = app.get(ConfigService).getOrThrow<number>(options.portVariable);
     await app.listen(port, process.env.HTTP_HOST ?? '127.0.0.1');

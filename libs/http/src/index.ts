@@ -12,3 +12,8 @@ export { LoggingModule } from './logging/logging.module';
 export { RequestLog } from './logging/request-log';
 export type { RequestLogFields } from './logging/request-log';
 export { REQUEST_ID_HEADER } from './logging/request-id';
+export { ApiProblemResponse } from './docs/api-problem-response.decorator';
+export type { ProblemExample } from './docs/api-problem-response.decorator';
+export { BODY_TOO_LARGE, DATABASE_UNAVAILABLE, invalidBody } from './docs/common-problems';
+export { BEARER_SCHEME, API_DOCS_PATH, OPENAPI_JSON_PATH } from './docs/use-api-docs';
+export type { ApiDocsOptions } from './docs/api-docs.options';

@@ -128,8 +128,8 @@ run() {
   cat <<EXAMPLES
 
 voucher-bridge is running on Node $(node --version) ($VOUCHER_ENV.voucher on $KAFKA_BROKERS, database $DATABASE_URL)
-  cashbox-gateway  http://127.0.0.1:$GATEWAY_HTTP_PORT   log: .local/run/cashbox-gateway.log
-  eshop-connector  http://127.0.0.1:$CONNECTOR_HTTP_PORT   log: .local/run/eshop-connector.log
+  cashbox-gateway  http://127.0.0.1:$GATEWAY_HTTP_PORT   log: .local/run/cashbox-gateway.log   API docs: http://127.0.0.1:$GATEWAY_HTTP_PORT/docs
+  eshop-connector  http://127.0.0.1:$CONNECTOR_HTTP_PORT   log: .local/run/eshop-connector.log   API docs: http://127.0.0.1:$CONNECTOR_HTTP_PORT/docs
 
 A demo cashbox key was created for cashbox box-1 of store store-1 (more: deploy/voucher-bridge.sh admin keys create cashbox --store <id> --cashbox <id>).
 

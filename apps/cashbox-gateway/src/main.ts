@@ -1,5 +1,20 @@
 import 'reflect-metadata';
 import { bootstrapHttpApp } from '@voucher-bridge/http';
 import { CashboxGatewayModule } from './cashbox-gateway.module';
+import { CancellationsModule } from './cancellations/cancellations.module';
+import { PurchasesModule } from './purchases/purchases.module';
+import { RedemptionsModule } from './redemptions/redemptions.module';
 
-void bootstrapHttpApp(CashboxGatewayModule, { name: 'cashbox-gateway', portVariable: 'GATEWAY_HTTP_PORT' });
+void bootstrapHttpApp(CashboxGatewayModule, {
+  name: 'cashbox-gateway',
+  portVariable: 'GATEWAY_HTTP_PORT',
+  docs: {
+    title: 'voucher-bridge cashbox-gateway',
+    description:
+      'Cashboxes report the vouchers they sell, redeem and cancel; the web shop accepts them moments later. Every request carries the ' +
+      'cashbox\'s own key (`Authorization: Bearer vbk_cashbox_…`). Errors are `application/problem+json` (RFC 9457); ' +
+      'send `X-Request-Id` to find a request in our logs (it is echoed back).',
+    include: [PurchasesModule, RedemptionsModule, CancellationsModule],
+    bearerDescription: 'The cashbox\'s API key (`vbk_cashbox_…`), issued once per store and cashbox by the operators.',
+  },
+});

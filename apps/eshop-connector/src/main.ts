@@ -1,5 +1,14 @@
 import 'reflect-metadata';
 import { bootstrapHttpApp } from '@voucher-bridge/http';
 import { EshopConnectorModule } from './eshop-connector.module';
+import { LookupModule } from './lookup/lookup.module';
 
-void bootstrapHttpApp(EshopConnectorModule, { name: 'eshop-connector', portVariable: 'CONNECTOR_HTTP_PORT' });
+void bootstrapHttpApp(EshopConnectorModule, {
+  name: 'eshop-connector',
+  portVariable: 'CONNECTOR_HTTP_PORT',
+  docs: {
+    title: 'voucher-bridge eshop-connector',
+    description: 'The web shop looks up vouchers sold at the stores\' cashboxes. Errors are `application/problem+json` (RFC 9457).',
+    include: [LookupModule],
+  },
+});

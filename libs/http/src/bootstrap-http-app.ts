@@ -1,42 +1,59 @@
-import { Logger, Type } from '@nestjs/common';
+import { Module, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { validateEnvironment } from '@voucher-bridge/config';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { useJsonBodies } from './body/use-json-bodies';
 import { HttpEnvironment } from './config/http.environment';
+import { useApiDocs } from './docs/use-api-docs';
+import type { ApiDocsOptions } from './docs/api-docs.options';
+import { appLoggingParams, LogLevel } from './logging/app-logging.params';
+import { LoggingModule } from './logging/logging.module';
+import { requestIdOf, useRequestIds } from './logging/request-id';
 import { useProblemDetails } from './problem/use-problem-details';
 
 export interface HttpAppOptions {
   name: string;
   /** Config key holding the port to listen on. */
   portVariable: string;
+  /** Served at `/docs` (Swagger UI) and `/docs/openapi.json`. */
+  docs: ApiDocsOptions;
 }
 
+@Module({})
+class HttpAppModule {}
+
 /**
- * Starts a Nest app on Fastify with problem+json errors and shutdown hooks. A start-up failure
- * (e.g. a missing environment variable) prints its message and exits 1.
+ * Starts a Nest app on Fastify with JSON logs (pino), problem+json errors, API docs and shutdown
+ * hooks. A start-up failure (e.g. a missing environment variable) logs its message and exits 1.
  */
 export async function bootstrapHttpApp(rootModule: Type<unknown>, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const logger = new Logger(options.name);
+  const logging = appLoggingParams(options.name);
+  // Built before the app, so that a failing start-up is logged as JSON too.
+  const logger = new Logger(new PinoLogger(logging), logging);
   try {
     // Validated here, not in the app's ConfigModule: Fastify takes its body limit when it is
     // created, before any Nest module exists.
     const http = validateEnvironment(HttpEnvironment)(process.env) as unknown as HttpEnvironment;
+    PinoLogger.root.level = http.LOG_LEVEL as LogLevel;
     const app = await NestFactory.create<NestFastifyApplication>(
-      rootModule,
-      new FastifyAdapter({ bodyLimit: http.HTTP_BODY_LIMIT_BYTES }),
-      { abortOnError: false, logger: ['fatal', 'error', 'warn', 'log'] },
+      { module: HttpAppModule, imports: [LoggingModule.forApp(logging), rootModule] },
+      new FastifyAdapter({ bodyLimit: http.HTTP_BODY_LIMIT_BYTES, genReqId: requestIdOf, requestIdHeader: false }),
+      { abortOnError: false, logger, bufferLogs: true },
     );
+    app.useLogger(app.get(Logger));
+    useRequestIds(app);
     useProblemDetails(app);
     useJsonBodies(app);
+    useApiDocs(app, options.docs);
     app.enableShutdownHooks();
     const port = app.get(ConfigService).getOrThrow<number>(options.portVariable);
     await app.listen(port, process.env.HTTP_HOST ?? '127.0.0.1');
-    logger.log(`listening on ${await app.getUrl()}`);
+    logger.log(`listening on ${await app.getUrl()}`, options.name);
     return app;
   } catch (error) {
-    logger.error((error as Error).message);
+    logger.error((error as Error).message, options.name);
     process.exit(1);
   }
 }

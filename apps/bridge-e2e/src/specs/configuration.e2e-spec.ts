@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { logRecords } from '../support/log-lines';
 import { ROOT, TEST_DATABASE_URL, TEST_KAFKA_BROKERS } from '../support/test-environment';
 
 const valid = { VOUCHER_ENV: 'test', DATABASE_URL: TEST_DATABASE_URL, KAFKA_BROKERS: TEST_KAFKA_BROKERS, GATEWAY_HTTP_PORT: '3999' };
@@ -23,9 +24,12 @@ describe('configuration is validated at start-up', () => {
     ['OUTBOX_READY_MAX_AGE_SECONDS', { OUTBOX_READY_MAX_AGE_SECONDS: '0' }],
     ['HTTP_BODY_LIMIT_BYTES', { HTTP_BODY_LIMIT_BYTES: '16k' }],
     ['HTTP_BODY_LIMIT_BYTES', { HTTP_BODY_LIMIT_BYTES: '100' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
   ])('stops the app with a message naming %s', (variable, override) => {
     const result = startGateway({ ...valid, ...override });
     expect(result.status).toBe(1);
-    expect(result.stdout + result.stderr).toContain(`${variable}:`);
+    // Logged as JSON lines like everything else, the message naming the variable at level error.
+    const records = logRecords(result.stdout + result.stderr);
+    expect(records.some((record) => record.level === 'error' && record.msg?.includes(`${variable}:`))).toBe(true);
   });
 });

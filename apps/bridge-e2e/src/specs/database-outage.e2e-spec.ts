@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { DatabaseOutage } from '../support/database-outage';
 import { eventually } from '../support/eventually';
+import { logRecords } from '../support/log-lines';
 import { eventuallyRegistered, postPurchase, purchaseBody } from '../support/purchases';
 import { steadyLoad } from '../support/steady-load';
 import { useBridge } from '../support/use-bridge';
@@ -46,10 +47,10 @@ describe('PostgreSQL away under load: 503 problems with Retry-After, never a 500
 
     // One warning per kind of outage at most, not one line (or stack trace) per request.
     for (const [app, from] of [[gateway, logFrom.gateway], [connector, logFrom.connector]] as const) {
-      const warnings = app.log.slice(from).split('\n').filter((line) => line.includes('[ProblemDetailsFilter]'));
+      const warnings = logRecords(app.log.slice(from)).filter((record) => record.context === 'ProblemDetailsFilter');
       expect(warnings.length).toBeGreaterThan(0);
       expect(warnings.length).toBeLessThanOrEqual(6);
-      expect(warnings.every((line) => line.includes('WARN') && line.includes('503'))).toBe(true);
+      expect(warnings.every((record) => record.level === 'warn' && record.msg?.includes('503'))).toBe(true);
     }
   });
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { assertKeyIsFor } from '../auth/cashbox-binding';
 import { CashboxThrottlerGuard } from '../auth/cashbox-throttler.guard';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key.header';
+import { VoucherCancellationApiDocs } from './voucher-cancellation.api-docs';
 import { AcceptVoucherEventService } from '../voucher-events/accept-voucher-event.service';
 import type { VoucherEventAcceptedDto } from '../voucher-events/voucher-event-accepted.dto';
 import { cancellationRequestHash, toVoucherCancelledEvent } from './voucher-cancelled-event.mapper';
@@ -19,6 +20,7 @@ export class VoucherCancellationController {
   /** 202: recorded durably; the registry cancels the voucher for good when it applies the event. */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
+  @VoucherCancellationApiDocs()
   cancel(
     @CurrentApiKey() key: ApiKey,
     @Body() request: VoucherCancellationRequestDto,

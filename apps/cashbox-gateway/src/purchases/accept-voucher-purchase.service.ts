@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ProblemException } from '@voucher-bridge/http';
+import { ProblemException, RequestLog } from '@voucher-bridge/http';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
 import { hashVoucherCode, maskVoucherCode, voucherEventRecord, voucherTopic } from '@voucher-bridge/voucher-contract';
 import { randomUUID } from 'node:crypto';
@@ -23,6 +23,7 @@ export class AcceptVoucherPurchaseService {
     private readonly repository: PurchaseOutboxRepository,
     private readonly outboxSignal: OutboxSignal,
     @InjectMetric(PURCHASES_TOTAL) private readonly purchases: Counter<'outcome'>,
+    private readonly requestLog: RequestLog,
     config: ConfigService,
   ) {
     this.topic = voucherTopic(config.getOrThrow<string>('VOUCHER_ENV'));
@@ -32,10 +33,12 @@ export class AcceptVoucherPurchaseService {
   async accept(request: VoucherPurchaseRequestDto, apiKeyId: string, idempotencyKey: string | null): Promise<VoucherEventAcceptedDto> {
     const event = toVoucherPurchasedEvent(request, randomUUID(), new Date());
     const record = voucherEventRecord(event);
+    const voucherCodeMasked = maskVoucherCode(request.voucherCode);
+    this.requestLog.annotate({ voucherCodeMasked });
     const result = await this.repository.save({
       eventId: event.eventId,
       voucherCodeHash: hashVoucherCode(request.voucherCode),
-      voucherCodeMasked: maskVoucherCode(request.voucherCode),
+      voucherCodeMasked,
       amountMinor: request.amount.value,
       currency: request.amount.currency,
       storeId: request.storeId,
@@ -52,6 +55,8 @@ export class AcceptVoucherPurchaseService {
       requestHash: purchaseRequestHash(request),
     });
     this.purchases.inc({ outcome: result.outcome });
+    // A retry answers with the original event's id: that is the one to find in the logs.
+    if ('eventId' in result) this.requestLog.annotate({ eventId: result.eventId });
     if (result.outcome === 'conflict') {
       throw ProblemException.of(409, 'voucher-code-taken', 'Voucher code already sold',
         'This voucher code was already sold on another receipt.', { field: 'voucherCode' });

@@ -5,6 +5,7 @@ import { assertKeyIsFor } from '../auth/cashbox-binding';
 import { CashboxThrottlerGuard } from '../auth/cashbox-throttler.guard';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key.header';
 import { AcceptVoucherPurchaseService } from './accept-voucher-purchase.service';
+import { VoucherPurchaseApiDocs } from './voucher-purchase.api-docs';
 import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
 import type { VoucherEventAcceptedDto } from '../voucher-events/voucher-event-accepted.dto';
 
@@ -20,6 +21,7 @@ export class VoucherPurchaseController {
    */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
+  @VoucherPurchaseApiDocs()
   accept(
     @CurrentApiKey() key: ApiKey,
     @Body() request: VoucherPurchaseRequestDto,

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { assertKeyIsFor } from '../auth/cashbox-binding';
 import { CashboxThrottlerGuard } from '../auth/cashbox-throttler.guard';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key.header';
+import { VoucherRedemptionApiDocs } from './voucher-redemption.api-docs';
 import { AcceptVoucherEventService } from '../voucher-events/accept-voucher-event.service';
 import type { VoucherEventAcceptedDto } from '../voucher-events/voucher-event-accepted.dto';
 import { redemptionRequestHash, toVoucherRedeemedEvent } from './voucher-redeemed-event.mapper';
@@ -22,6 +23,7 @@ export class VoucherRedemptionController {
    */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
+  @VoucherRedemptionApiDocs()
   redeem(
     @CurrentApiKey() key: ApiKey,
     @Body() request: VoucherRedemptionRequestDto,

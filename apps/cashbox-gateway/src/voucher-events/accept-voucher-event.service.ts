@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ProblemException } from '@voucher-bridge/http';
+import { ProblemException, RequestLog } from '@voucher-bridge/http';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
 import { hashVoucherCode, maskVoucherCode, VoucherCancelledEvent, VoucherRedeemedEvent, voucherEventRecord, voucherTopic } from '@voucher-bridge/voucher-contract';
 import { OutboxSignal } from '../outbox/outbox.signal';
@@ -29,17 +29,20 @@ export class AcceptVoucherEventService {
     private readonly repository: VoucherEventOutboxRepository,
     private readonly outboxSignal: OutboxSignal,
     @InjectMetric(VOUCHER_EVENTS_TOTAL) private readonly answered: Counter<'event_type' | 'outcome'>,
+    private readonly requestLog: RequestLog,
     config: ConfigService,
   ) {
     this.topic = voucherTopic(config.getOrThrow<string>('VOUCHER_ENV'));
   }
 
   async accept({ event, receiptNumber, requestHash, apiKeyId, idempotencyKey }: AcceptedRequest): Promise<VoucherEventAcceptedDto> {
+    const voucherCodeMasked = maskVoucherCode(event.voucherCode);
+    this.requestLog.annotate({ voucherCodeMasked });
     const result = await this.repository.save({
       eventId: event.eventId,
       eventType: event.eventType,
       voucherCodeHash: hashVoucherCode(event.voucherCode),
-      voucherCodeMasked: maskVoucherCode(event.voucherCode),
+      voucherCodeMasked,
       storeId: event.source.storeId,
       cashboxId: event.source.cashboxId,
       receiptNumber,
@@ -50,6 +53,8 @@ export class AcceptVoucherEventService {
       idempotencyKey,
     });
     this.answered.inc({ event_type: event.eventType, outcome: result.outcome });
+    // A retry answers with the original event's id: that is the one to find in the logs.
+    if ('eventId' in result) this.requestLog.annotate({ eventId: result.eventId });
     switch (result.outcome) {
       case 'accepted':
         this.outboxSignal.notify();

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { VoucherLookupApiDocs } from './voucher-lookup.api-docs';
 import { VoucherLookupRequestDto } from './voucher-lookup.request.dto';
 import { VoucherLookupResponseDto } from './voucher-lookup.response.dto';
 import { VoucherLookupService } from './voucher-lookup.service';
@@ -10,6 +11,7 @@ export class VoucherLookupController {
   /** POST, not GET: a voucher code is a bearer secret and must not end up in URLs or access logs. */
   @Post()
   @HttpCode(HttpStatus.OK)
+  @VoucherLookupApiDocs()
   lookUp(@Body() request: VoucherLookupRequestDto): Promise<VoucherLookupResponseDto> {
     return this.lookups.lookUp(request.voucherCode);
   }

@@ -1,7 +1,9 @@
-import { IsVoucherCode } from '@voucher-bridge/voucher-contract';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsVoucherCode, VOUCHER_CODE_PATTERN } from '@voucher-bridge/voucher-contract';
 
 /** Body of `POST /v1/voucher-lookups`: the code travels in the body, never in a URL. */
 export class VoucherLookupRequestDto {
+  @ApiProperty({ pattern: VOUCHER_CODE_PATTERN.source, example: 'GIFT-2026-ABCD', description: 'The code the customer entered.' })
   @IsVoucherCode()
   voucherCode!: string;
 }

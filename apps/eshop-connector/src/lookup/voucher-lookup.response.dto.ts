@@ -1,10 +1,23 @@
-export interface VoucherLookupResponseDto {
+import { ApiProperty } from '@nestjs/swagger';
+
+export class VoucherLookupResponseDto {
   /** The code as logs and screens may show it. */
-  voucherCode: string;
-  status: 'active' | 'expired';
+  @ApiProperty({ example: '****ABCD', description: 'Masked: only the last four characters.' })
+  voucherCode!: string;
+
+  @ApiProperty({ enum: ['active', 'expired'], example: 'active' })
+  status!: 'active' | 'expired';
+
   /** Remaining value in minor units of `currency`. */
-  balance: number;
-  currency: string;
-  issuedAt: string;
-  expiresAt: string | null;
+  @ApiProperty({ type: 'integer', example: 5000, description: 'Remaining value in minor units (cents) of `currency`.' })
+  balance!: number;
+
+  @ApiProperty({ example: 'EUR', description: 'ISO 4217 code.' })
+  currency!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-21T10:15:00.000Z' })
+  issuedAt!: string;
+
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, example: '2029-11-21T22:59:59.000Z', description: 'null: never expires.' })
+  expiresAt!: string | null;
 }

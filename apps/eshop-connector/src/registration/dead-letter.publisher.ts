@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ConsumedMessage, KafkaProducerService } from '@voucher-bridge/kafka';
-import { voucherDeadLetterTopic } from '@voucher-bridge/voucher-contract';
+import { maskVoucherCode, voucherDeadLetterTopic } from '@voucher-bridge/voucher-contract';
 
 export interface DeadLetter {
   message: ConsumedMessage;
@@ -45,7 +45,10 @@ export class DeadLetterPublisher {
       })),
     );
     for (const letter of letters) {
-      this.logger.warn(`dead-lettered ${letter.topic}[${letter.partition}]@${letter.message.offset}: ${letter.reason}`);
+      // The record key is the plain voucher code: only its masked form may be logged.
+      const key = letter.message.key?.toString();
+      const voucher = key ? ` (voucher ${maskVoucherCode(key)})` : '';
+      this.logger.warn(`dead-lettered ${letter.topic}[${letter.partition}]@${letter.message.offset}${voucher}: ${letter.reason}`);
     }
   }
 }

@@ -1,4 +1,5 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { LOG_LEVELS } from '../logging/app-logging.params';
 
 /** Variables of the HTTP server both apps run. */
 export class HttpEnvironment {
@@ -10,4 +11,8 @@ export class HttpEnvironment {
   @Min(1024)
   @Max(1024 * 1024)
   HTTP_BODY_LIMIT_BYTES: number = 16 * 1024;
+
+  /** `debug` adds one line per answered request (method, path, status, time, request id). */
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: string = 'info';
 }

@@ -62,4 +62,11 @@ describe('each cashbox posts with its own API key, bound to its store', () => {
     expect(rows[0].n).toBe(0);
     expect(context.bridge.gateway.log).not.toContain(context.bridge.cashboxKey.secret);
   });
+
+  it('counts the rejected requests by status and reason in /metrics', async () => {
+    await postPurchase(context.bridge, purchaseBody(), '');
+    const metrics = await (await fetch(`${context.bridge.gateway.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/http_requests_rejected_total\{[^}]*status="401"[^}]*reason="unauthorized"[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/http_requests_rejected_total\{[^}]*status="403"[^}]*reason="forbidden-store"[^}]*\} [1-9]/);
+  });
 });

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { FastifyReply } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 import { ProblemException } from './problem.exception';
+import { reasonOf, rejectedRequests } from './rejected-requests.metric';
 import { ThrottledLog } from './throttled-log';
 
 /**
@@ -36,6 +37,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const text = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
       this.throttle.write(`500 ${text.split('\n')[0]}`, text, (logged) => this.logger.error(logged));
     }
+    rejectedRequests.inc({ status: String(problem.status), reason: reasonOf(problem.type) });
     reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
   }
 

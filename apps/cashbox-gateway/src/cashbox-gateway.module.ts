@@ -9,6 +9,7 @@ import { KafkaEnvironment, KafkaHealthIndicator, KafkaModule } from '@voucher-br
 import { MetricsModule } from '@voucher-bridge/metrics';
 import { voucherRelayPositionTopic, voucherTopic } from '@voucher-bridge/voucher-contract';
 import { GatewayEnvironment } from './config/gateway.environment';
+import { EventStatusModule } from './event-status/event-status.module';
 import { OutboxBacklogHealthIndicator } from './outbox/outbox-backlog.health';
 import { OutboxModule } from './outbox/outbox.module';
 import { PurchasesModule } from './purchases/purchases.module';
@@ -38,6 +39,7 @@ import { PurchasesModule } from './purchases/purchases.module';
     ]),
     MetricsModule.forApp('cashbox-gateway'),
     PurchasesModule,
+    EventStatusModule,
     OutboxModule,
     // Ready while it can accept durably: PostgreSQL up and the outbox draining. Kafka being
     // away only shows (degraded); the outbox keeps every purchase until it is back.

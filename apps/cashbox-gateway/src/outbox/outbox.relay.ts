@@ -22,9 +22,9 @@ const STANDBY = 'standby';
  * between leaves rows unmarked that Kafka has committed: its successor reads the last committed
  * position first and marks those rows before publishing anything, so nothing goes out twice.
  *
- * Pipelined: while one batch's rows are being marked, the next batch is read and sent; its
- * transaction commits only once that marking is done, so the last committed position always
- * names every row that may still be unmarked.
+ * Pipelined: the next batch is read while one is sent, and sent while the one before is being
+ * marked; a transaction commits only once that marking is done, so the last committed position
+ * always names every row that may still be unmarked.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
@@ -37,8 +37,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private loop?: Promise<void>;
   /** Open, fenced every earlier relay, and the last committed position applied. */
   private publisher?: TransactionalPublisher;
-  /** Marking the rows of the last committed transaction. */
+  /** Marking the rows of the last committed transaction (`markingIds`). */
   private marking: Promise<void> = Promise.resolve();
+  private markingIds: string[] = [];
   /** The next batch, read while the previous one was being marked. */
   private prefetched?: Promise<OutboxMessage[]>;
 
@@ -77,8 +78,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const signal = this.stopping.signal;
     while (!signal.aborted) {
       if (!this.producer.connected) {
-        // Kafka has not been reachable yet (the app's producer logs its own attempts).
-        await delay(this.pollIntervalMs, undefined, { signal }).catch(() => undefined);
+        // Kafka has not been reachable yet (the app's producer logs its own attempts). Looked at
+        // often: a backlog waiting at start-up leaves as soon as the cluster answers.
+        await delay(Math.min(this.pollIntervalMs, 100), undefined, { signal }).catch(() => undefined);
         continue;
       }
       // Rejects only when stopping. The short cap matters after an outage: the next attempt is
@@ -116,11 +118,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async publishNext(): Promise<number> {
     this.publisher ??= await this.openAndRecover();
-    const messages = await (this.prefetched ?? this.outbox.nextUnsent(this.batchSize));
+    // Rows of the last transaction may still be being marked: never read them as unsent.
+    const messages = await (this.prefetched ?? this.outbox.nextUnsent(this.batchSize, this.markingIds));
     this.prefetched = undefined;
     if (messages.length === 0) {
       await this.marking;
       return 0;
+    }
+    const ids = messages.map((m) => m.id);
+    if (messages.length === this.batchSize) {
+      // Read the next batch while this one is sent, leaving out this one and the one being marked.
+      const next = this.outbox.nextUnsent(this.batchSize, [...this.markingIds, ...ids]);
+      next.catch(() => undefined); // awaited by the next call, or dropped by reset()
+      this.prefetched = next;
     }
     let rows: PublishedRow[] = [];
     await this.publisher.publish(groupByTopic(messages), {
@@ -130,11 +140,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const marking = this.outbox.markSent(rows).then(() => void this.relayed.inc(rows.length));
     marking.catch(() => undefined); // awaited by the next transaction, or by reset()
     this.marking = marking;
-    if (messages.length === this.batchSize) {
-      const next = this.outbox.nextUnsent(this.batchSize, rows.map((row) => row.id));
-      next.catch(() => undefined); // awaited by the next call, or dropped by reset()
-      this.prefetched = next;
-    }
+    this.markingIds = ids;
     return messages.length;
   }
 
@@ -167,6 +173,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.prefetched = undefined;
     await this.marking.catch(() => undefined);
     this.marking = Promise.resolve();
+    this.markingIds = [];
     const publisher = this.publisher;
     this.publisher = undefined;
     await publisher?.close();

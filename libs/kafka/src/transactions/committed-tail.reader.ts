@@ -21,6 +21,8 @@ export async function readLastCommitted(brokers: string[], topic: string, timeou
     'isolation.level': 'read_committed',
     'enable.partition.eof': true,
   }, {});
+  // A consume call returns at the end of the partition, or once nothing came for this long.
+  consumer.setDefaultConsumeTimeout(200);
   const deadline = Date.now() + timeoutMs;
   await new Promise<void>((resolve, reject) => consumer.connect({ timeout: timeoutMs }, (error) => (error ? reject(error) : resolve())));
   try {

@@ -28,7 +28,9 @@ export class KafkaTransactionsService {
     const producer = this.kafka.producer({
       // Transactional producers are idempotent (acks=all) by definition.
       kafkaJS: { transactionalId, idempotent: true, acks: -1, compression: KafkaJS.CompressionTypes.LZ4 },
-      'linger.ms': this.options.lingerMs ?? 5,
+      // A transaction's messages are produced all at once and then awaited (its position record
+      // waits for their acknowledgements): lingering would only add to every transaction.
+      'linger.ms': 0,
       'message.timeout.ms': this.options.deliveryTimeoutMs ?? 30_000,
     });
     try {

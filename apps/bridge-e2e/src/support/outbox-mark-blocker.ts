@@ -28,7 +28,8 @@ export class OutboxMarkBlocker {
   async waiting(): Promise<number[]> {
     const { rows } = await this.db.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity
-       WHERE wait_event_type = 'Lock' AND wait_event = 'advisory' AND query LIKE '%UPDATE gateway_outbox%'`);
+       WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'
+         AND query LIKE '%UPDATE gateway_outbox%'`);
     return rows.map((row) => row.pid);
   }
 

@@ -25,13 +25,18 @@ export class KafkaTransactionsService {
    * commit fails) and settles a commit they left half done. Rejects while the cluster is away.
    */
   async open(transactionalId: string): Promise<TransactionalPublisher> {
+    const deliveryTimeoutMs = this.options.deliveryTimeoutMs ?? 30_000;
     const producer = this.kafka.producer({
-      // Transactional producers are idempotent (acks=all) by definition.
-      kafkaJS: { transactionalId, idempotent: true, acks: -1, compression: KafkaJS.CompressionTypes.LZ4 },
+      kafkaJS: {
+        // Transactional producers are idempotent (acks=all) by definition.
+        transactionalId, idempotent: true, acks: -1, compression: KafkaJS.CompressionTypes.LZ4,
+        // librdkafka refuses a delivery timeout longer than the transaction timeout.
+        transactionTimeout: Math.max(60_000, deliveryTimeoutMs),
+      },
       // A transaction's messages are produced all at once and then awaited (its position record
       // waits for their acknowledgements): lingering would only add to every transaction.
       'linger.ms': 0,
-      'message.timeout.ms': this.options.deliveryTimeoutMs ?? 30_000,
+      'message.timeout.ms': deliveryTimeoutMs,
     });
     try {
       await producer.connect();

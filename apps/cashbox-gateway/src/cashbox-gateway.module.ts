@@ -7,8 +7,9 @@ import { DatabaseEnvironment, DatabaseHealthIndicator, DatabaseModule } from '@v
 import { advisory, HealthModule } from '@voucher-bridge/health';
 import { KafkaEnvironment, KafkaHealthIndicator, KafkaModule } from '@voucher-bridge/kafka';
 import { MetricsModule } from '@voucher-bridge/metrics';
-import { voucherTopic } from '@voucher-bridge/voucher-contract';
+import { voucherRelayPositionTopic, voucherTopic } from '@voucher-bridge/voucher-contract';
 import { GatewayEnvironment } from './config/gateway.environment';
+import { EventStatusModule } from './event-status/event-status.module';
 import { OutboxBacklogHealthIndicator } from './outbox/outbox-backlog.health';
 import { OutboxModule } from './outbox/outbox.module';
 import { CancellationsModule } from './cancellations/cancellations.module';
@@ -29,11 +30,20 @@ import { RedemptionsModule } from './redemptions/redemptions.module';
       inject: [ConfigService],
       useFactory: (config: ConfigService) => [{ ttl: 1_000, limit: config.getOrThrow<number>('CASHBOX_RATE_LIMIT_PER_SECOND') }],
     }),
-    KafkaModule.fromEnvironment('cashbox-gateway', (config) => [voucherTopic(config.getOrThrow('VOUCHER_ENV'))]),
+    KafkaModule.fromEnvironment('cashbox-gateway', (config) => [
+      voucherTopic(config.getOrThrow('VOUCHER_ENV')),
+      // The relay's position: only its newest record matters, read from the tail by a new relay.
+      {
+        topic: voucherRelayPositionTopic(config.getOrThrow('VOUCHER_ENV')),
+        numPartitions: 1,
+        configEntries: [{ name: 'cleanup.policy', value: 'compact' }, { name: 'segment.ms', value: '3600000' }],
+      },
+    ]),
     MetricsModule.forApp('cashbox-gateway'),
     PurchasesModule,
     RedemptionsModule,
     CancellationsModule,
+    EventStatusModule,
     OutboxModule,
     // Ready while it can accept durably: PostgreSQL up and the outbox draining. Kafka being
     // away only shows (degraded); the outbox keeps every purchase until it is back.

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { bootstrapHttpApp } from '@voucher-bridge/http';
 import { CashboxGatewayModule } from './cashbox-gateway.module';
 import { CancellationsModule } from './cancellations/cancellations.module';
+import { EventStatusModule } from './event-status/event-status.module';
 import { PurchasesModule } from './purchases/purchases.module';
 import { RedemptionsModule } from './redemptions/redemptions.module';
 
@@ -14,7 +15,7 @@ void bootstrapHttpApp(CashboxGatewayModule, {
       'Cashboxes report the vouchers they sell, redeem and cancel; the web shop accepts them moments later. Every request carries the ' +
       'cashbox\'s own key (`Authorization: Bearer vbk_cashbox_…`). Errors are `application/problem+json` (RFC 9457); ' +
       'send `X-Request-Id` to find a request in our logs (it is echoed back).',
-    include: [PurchasesModule, RedemptionsModule, CancellationsModule],
+    include: [PurchasesModule, RedemptionsModule, CancellationsModule, EventStatusModule],
     bearerDescription: 'The cashbox\'s API key (`vbk_cashbox_…`), issued once per store and cashbox by the operators.',
   },
 });

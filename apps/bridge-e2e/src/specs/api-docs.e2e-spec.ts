@@ -13,7 +13,7 @@ describe('API documentation: Swagger UI at /docs, OpenAPI 3.1 at /docs/openapi.j
 
   const CASHBOX_ERRORS = ['400', '401', '403', '409', '413', '422', '429', '503'];
   const DOCUMENTED = {
-    gateway: ['/v1/voucher-purchases', '/v1/voucher-redemptions', '/v1/voucher-cancellations'],
+    gateway: ['/v1/voucher-purchases', '/v1/voucher-redemptions', '/v1/voucher-cancellations', '/v1/voucher-events/{eventId}'],
     connector: ['/v1/voucher-lookups'],
   };
 
@@ -73,5 +73,12 @@ describe('API documentation: Swagger UI at /docs, OpenAPI 3.1 at /docs/openapi.j
     const tooLarge = await postJson(baseUrl + path, { voucherCode: 'X'.repeat(20_000) });
     const { type, title, status } = operation.responses['413'].content[PROBLEM].example;
     expect(tooLarge.body).toMatchObject({ type, title, status });
+  });
+
+  it('gateway documents GET /v1/voucher-events/{eventId}', async () => {
+    const document = JSON.parse((await get(`${context.bridge.gateway.baseUrl}/docs/openapi.json`)).text);
+    const operation = document.paths['/v1/voucher-events/{eventId}'].get;
+    expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '404', '429', '503']);
+    expect(operation.security).toEqual([{ bearer: [] }]);
   });
 });

@@ -42,7 +42,7 @@ describe('the connector commits an offset only after the registry write committe
       const before = await committedTotal(context.bridge.groupId, context.bridge.topic);
       expect((await postPurchase(context.bridge, body)).status).toBe(202);
       await eventually('the insert to be under way', async () => {
-        const { rows } = await context.db.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%INSERT INTO registry_voucher%' AND state = 'active' AND pid <> pg_backend_pid()");
+        const { rows } = await context.db.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%INSERT INTO registry_voucher%' AND state = 'active' AND pid <> pg_backend_pid()");
         expect(rows[0].n).toBeGreaterThan(0);
       }, 120, 50);
 

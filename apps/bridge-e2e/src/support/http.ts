@@ -25,11 +25,11 @@ export function bearer(secret: string): Record<string, string> {
   return { authorization: `Bearer ${secret}` };
 }
 
-/** GETs a JSON endpoint such as `/health/ready` and returns status and parsed body. */
-export async function getJson(url: string): Promise<{ status: number; body: any }> {
-  const response = await fetch(url);
+/** GETs a JSON endpoint such as `/health/ready` and returns status, content type and parsed body. */
+export async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; contentType: string; body: any }> {
+  const response = await fetch(url, { headers });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined };
 }
 
 // An answer that is not JSON (which would be a defect) is kept as text, for the assertion to show.

@@ -42,10 +42,13 @@ export interface ReadRecord {
   headers: Record<string, string>;
 }
 
-/** Reads a topic from the beginning until `count` records arrived. */
-export async function readRecords(topic: string, count: number): Promise<ReadRecord[]> {
+/**
+ * Reads a topic from the beginning until `count` records arrived, then `settleMs` longer (to
+ * catch any record beyond the expected ones). Committed records only, like every reader of ours.
+ */
+export async function readRecords(topic: string, count: number, settleMs = 0): Promise<ReadRecord[]> {
   const consumer = kafka.consumer({
-    kafkaJS: { groupId: `reader-${Date.now()}-${Math.random()}`, fromBeginning: true, autoCommit: false },
+    kafkaJS: { groupId: `reader-${Date.now()}-${Math.random()}`, fromBeginning: true, autoCommit: false, readUncommitted: false },
   });
   const records: ReadRecord[] = [];
   await consumer.connect();
@@ -61,7 +64,8 @@ export async function readRecords(topic: string, count: number): Promise<ReadRec
     await eventually(`${count} records on ${topic}`, async () => {
       if (records.length < count) throw new Error(`${records.length} so far`);
     });
-    return records;
+    if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
+    return [...records];
   } finally {
     await consumer.disconnect();
   }

@@ -39,6 +39,23 @@ export class OutboxRelayLease {
     return true;
   }
 
+  /**
+   * True when the lease is still ours, asked of the database itself: before a relay fences
+   * every other one with Kafka's initTransactions, it must be sure no standby took over because
+   * this instance's connection broke unnoticed.
+   */
+  async confirm(): Promise<boolean> {
+    const client = this.holder;
+    if (!client) return false;
+    try {
+      await client.query('SELECT 1');
+      return this.holder === client;
+    } catch (error) {
+      this.lose(client, error as Error);
+      return false;
+    }
+  }
+
   async release(): Promise<void> {
     const client = this.holder;
     if (!client) return;

@@ -1,32 +1,52 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { KafkaProducerService, retryWithBackoff } from '@voucher-bridge/kafka';
+import { KafkaProducerService, KafkaTransactionsService, PublishedRecord, retryWithBackoff, TopicMessages, TransactionalPublisher } from '@voucher-bridge/kafka';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
+import { voucherRelayPositionTopic, voucherRelayTransactionalId } from '@voucher-bridge/voucher-contract';
 import { setTimeout as delay } from 'node:timers/promises';
 import { OutboxRelayLease } from './outbox-relay.lease';
 import { OUTBOX_RELAYED_TOTAL } from './outbox.metrics';
 import { OutboxMessage, OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
+import { decodeRelayPosition, encodeRelayPosition, PublishedRow } from './relay-position';
 
 /** What a relay attempt returns when another instance holds the lease. */
 const STANDBY = 'standby';
 
 /**
- * Publishes outbox rows to Kafka in acceptance order, keyed by voucher code, and marks a row
- * sent only after the broker acknowledged it. Only the instance holding the lease relays. A crash between the two re-sends the row: the
- * connector ignores an event id it has already applied, so the effect happens once.
+ * Publishes outbox rows to Kafka in acceptance order, keyed by voucher code, each event exactly
+ * once (the way Kafka Connect's exactly-once source connectors do, KIP-618). Only the instance
+ * holding the lease relays, through a transactional producer with one fixed id per environment:
+ * opening it fences every earlier relay. Each batch and a record naming its rows (the position)
+ * commit in one Kafka transaction; the rows are marked sent afterwards. A relay that dies in
+ * between leaves rows unmarked that Kafka has committed: its successor reads the last committed
+ * position first and marks those rows before publishing anything, so nothing goes out twice.
+ *
+ * Pipelined: the next batch is read while one is sent, and sent while the one before is being
+ * marked; a transaction commits only once that marking is done, so the last committed position
+ * always names every row that may still be unmarked.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly positionTopic: string;
+  private readonly transactionalId: string;
   private readonly stopping = new AbortController();
   private loop?: Promise<void>;
+  /** Open, fenced every earlier relay, and the last committed position applied. */
+  private publisher?: TransactionalPublisher;
+  /** Marking the rows of the last committed transaction (`markingIds`). */
+  private marking: Promise<void> = Promise.resolve();
+  private markingIds: string[] = [];
+  /** The next batch, read while the previous one was being marked. */
+  private prefetched?: Promise<OutboxMessage[]>;
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly producer: KafkaProducerService,
+    private readonly transactions: KafkaTransactionsService,
     private readonly signal: OutboxSignal,
     private readonly lease: OutboxRelayLease,
     @InjectMetric(OUTBOX_RELAYED_TOTAL) private readonly relayed: Counter,
@@ -36,6 +56,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     // timers/promises' setTimeout rejects a string at once: convert, or the loop spins.
     this.batchSize = Number(config.getOrThrow<number>('OUTBOX_BATCH_SIZE'));
     this.pollIntervalMs = Number(config.getOrThrow<number>('OUTBOX_POLL_INTERVAL_MS'));
+    const environment = config.getOrThrow<string>('VOUCHER_ENV');
+    this.positionTopic = voucherRelayPositionTopic(environment);
+    this.transactionalId = voucherRelayTransactionalId(environment);
   }
 
   onApplicationBootstrap(): void {
@@ -47,6 +70,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopping.abort();
     this.signal.notify();
     await this.loop;
+    await this.reset();
     await this.lease.release();
   }
 
@@ -54,8 +78,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const signal = this.stopping.signal;
     while (!signal.aborted) {
       if (!this.producer.connected) {
-        // Nothing to try before the producer's first connection (it logs its own attempts).
-        await delay(this.pollIntervalMs, undefined, { signal }).catch(() => undefined);
+        // Kafka has not been reachable yet (the app's producer logs its own attempts). Looked at
+        // often: a backlog waiting at start-up leaves as soon as the cluster answers.
+        await delay(Math.min(this.pollIntervalMs, 100), undefined, { signal }).catch(() => undefined);
         continue;
       }
       // Rejects only when stopping. The short cap matters after an outage: the next attempt is
@@ -73,33 +98,106 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async relayIfLeaseHolder(): Promise<number | typeof STANDBY> {
-    if (!(await this.lease.tryAcquire())) return STANDBY;
+    if (!(await this.lease.tryAcquire())) {
+      await this.reset();
+      return STANDBY;
+    }
     return this.relayBatch();
   }
 
   /** Returns how many rows were published. */
   async relayBatch(): Promise<number> {
-    if (!this.producer.connected) throw new Error('Kafka producer is not connected yet');
-    const messages = await this.outbox.nextUnsent(this.batchSize);
-    if (messages.length === 0) return 0;
-    for (const [topic, ofTopic] of groupByTopic(messages)) {
-      await this.producer.publish(
-        topic,
-        ofTopic.map((m) => ({ key: m.messageKey, value: m.payload, headers: m.headers })),
-      );
+    try {
+      return await this.publishNext();
+    } catch (error) {
+      // Whatever failed, start over as a new relay would: a new producer, the position re-read.
+      await this.reset();
+      throw error;
     }
-    await this.outbox.markSent(messages.map((m) => m.id));
-    this.relayed.inc(messages.length);
+  }
+
+  private async publishNext(): Promise<number> {
+    this.publisher ??= await this.openAndRecover();
+    // Rows of the last transaction may still be being marked: never read them as unsent.
+    const messages = await (this.prefetched ?? this.outbox.nextUnsent(this.batchSize, this.markingIds));
+    this.prefetched = undefined;
+    if (messages.length === 0) {
+      await this.marking;
+      return 0;
+    }
+    const ids = messages.map((m) => m.id);
+    if (messages.length === this.batchSize) {
+      // Read the next batch while this one is sent, leaving out this one and the one being marked.
+      const next = this.outbox.nextUnsent(this.batchSize, [...this.markingIds, ...ids]);
+      next.catch(() => undefined); // awaited by the next call, or dropped by reset()
+      this.prefetched = next;
+    }
+    let rows: PublishedRow[] = [];
+    await this.publisher.publish(groupByTopic(messages), {
+      then: (landed) => this.positionRecord((rows = publishedRows(messages, landed))),
+      beforeCommit: () => this.marking,
+    });
+    const marking = this.outbox.markSent(rows).then(() => void this.relayed.inc(rows.length));
+    marking.catch(() => undefined); // awaited by the next transaction, or by reset()
+    this.marking = marking;
+    this.markingIds = ids;
     return messages.length;
+  }
+
+  /** A producer of the relay's transactional id, once the rows Kafka last committed are marked. */
+  private async openAndRecover(): Promise<TransactionalPublisher> {
+    if (!(await this.lease.confirm())) throw new Error('the outbox relay lease is lost');
+    // Opening fences the previous relay and settles its last transaction: only then is the
+    // last committed position final.
+    const publisher = await this.transactions.open(this.transactionalId);
+    try {
+      const position = await this.transactions.lastCommitted(this.positionTopic);
+      if (position) {
+        const rows = decodeRelayPosition(position);
+        await this.outbox.markSent(rows);
+        this.logger.log(`resuming after the last committed position (${rows.length} rows, up to outbox id ${rows.at(-1)?.id ?? '-'})`);
+      }
+      return publisher;
+    } catch (error) {
+      await publisher.close();
+      throw error;
+    }
+  }
+
+  /** Keyed by the transactional id: compaction keeps the newest position of each relay. */
+  private positionRecord(rows: PublishedRow[]): TopicMessages {
+    return { topic: this.positionTopic, messages: [{ key: this.transactionalId, value: encodeRelayPosition(rows) }] };
+  }
+
+  private async reset(): Promise<void> {
+    this.prefetched = undefined;
+    await this.marking.catch(() => undefined);
+    this.marking = Promise.resolve();
+    this.markingIds = [];
+    const publisher = this.publisher;
+    this.publisher = undefined;
+    await publisher?.close();
   }
 }
 
-function groupByTopic(messages: OutboxMessage[]): Map<string, OutboxMessage[]> {
-  const byTopic = new Map<string, OutboxMessage[]>();
-  for (const message of messages) {
-    const list = byTopic.get(message.topic) ?? [];
-    list.push(message);
-    byTopic.set(message.topic, list);
+/** One group per topic, each in outbox order (so one voucher's events keep their order). */
+function groupByTopic(messages: OutboxMessage[]): TopicMessages[] {
+  const byTopic = new Map<string, TopicMessages>();
+  for (const m of messages) {
+    const group = byTopic.get(m.topic) ?? { topic: m.topic, messages: [] };
+    group.messages.push({ key: m.messageKey, value: m.payload, headers: m.headers });
+    byTopic.set(m.topic, group);
   }
-  return byTopic;
+  return [...byTopic.values()];
+}
+
+/** Pairs each row with where it landed; `landed` follows groupByTopic's order. */
+function publishedRows(messages: OutboxMessage[], landed: PublishedRecord[][]): PublishedRow[] {
+  const byTopic = new Map<string, { records: PublishedRecord[]; next: number }>();
+  for (const records of landed) if (records.length > 0) byTopic.set(records[0].topic, { records, next: 0 });
+  return messages.map((m) => {
+    const cursor = byTopic.get(m.topic)!;
+    const record = cursor.records[cursor.next++];
+    return { id: m.id, topic: record.topic, partition: record.partition, offset: record.offset };
+  });
 }

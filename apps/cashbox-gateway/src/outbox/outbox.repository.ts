@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@voucher-bridge/database';
 import { Pool } from 'pg';
+import { MARK_SENT, SELECT_NEXT_UNSENT } from './outbox.sql';
+import type { PublishedRow } from './relay-position';
 
 export interface OutboxBacklog {
   unsent: number;
@@ -22,17 +24,21 @@ export interface OutboxMessage {
 export class OutboxRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
-  async nextUnsent(limit: number): Promise<OutboxMessage[]> {
-    const { rows } = await this.pool.query<OutboxMessage>(
-      `SELECT id::text AS id, event_id AS "eventId", topic, message_key AS "messageKey", payload, headers
-       FROM gateway_outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1`,
-      [limit],
-    );
+  /** The next unsent rows in acceptance order, except `excluding` (rows being marked right now). */
+  async nextUnsent(limit: number, excluding: string[] = []): Promise<OutboxMessage[]> {
+    const { rows } = await this.pool.query<OutboxMessage>(SELECT_NEXT_UNSENT, [limit, excluding]);
     return rows;
   }
 
-  async markSent(ids: string[]): Promise<void> {
-    await this.pool.query('UPDATE gateway_outbox SET sent_at = now() WHERE id = ANY($1::bigint[])', [ids]);
+  /** Marks the rows sent and keeps where each event landed (for GET /v1/voucher-events). */
+  async markSent(published: PublishedRow[]): Promise<void> {
+    if (published.length === 0) return;
+    await this.pool.query(MARK_SENT, [
+      published.map((row) => row.id),
+      published.map((row) => row.topic),
+      published.map((row) => row.partition),
+      published.map((row) => row.offset),
+    ]);
   }
 
   async countUnsent(): Promise<number> {

@@ -2,6 +2,8 @@ export interface KafkaTopicSpec {
   topic: string;
   numPartitions: number;
   replicationFactor: number;
+  /** Topic-level settings, e.g. `{ name: 'cleanup.policy', value: 'compact' }`. */
+  configEntries?: { name: string; value: string }[];
 }
 
 export interface KafkaModuleOptions {

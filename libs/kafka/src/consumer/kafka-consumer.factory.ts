@@ -27,6 +27,9 @@ export class KafkaConsumerFactory {
         groupId: options.groupId,
         autoCommit: false,
         fromBeginning: true,
+        // librdkafka reads committed records only by default, but say so: records of aborted
+        // or still open transactions (a relay killed mid-transaction) must never be handled.
+        readUncommitted: false,
       },
       // KIP-848 (Kafka ≥ 4.0): the broker assigns partitions, and a member that lost its
       // coordinator (a broker restart) carries on where it was instead of waiting out a classic

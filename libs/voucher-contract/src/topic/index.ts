@@ -2,5 +2,7 @@ export {
   VOUCHER_ENVIRONMENT_PATTERN,
   assertVoucherEnvironment,
   voucherDeadLetterTopic,
+  voucherRelayPositionTopic,
+  voucherRelayTransactionalId,
   voucherTopic,
 } from './voucher-topic';

@@ -21,3 +21,16 @@ export function voucherTopic(environment: string): string {
 export function voucherDeadLetterTopic(environment: string): string {
   return `${voucherTopic(environment)}.dead-letter`;
 }
+
+/**
+ * The gateway relay's own position (compacted, one partition): written in the same Kafka
+ * transaction as the events it names, so a new relay knows what Kafka has already committed.
+ */
+export function voucherRelayPositionTopic(environment: string): string {
+  return `${voucherTopic(environment)}.relay-position`;
+}
+
+/** The relay's transactional.id: one per environment, so a new relay fences the one before. */
+export function voucherRelayTransactionalId(environment: string): string {
+  return `${assertVoucherEnvironment(environment)}.cashbox-gateway.outbox-relay`;
+}

@@ -1,0 +1,73 @@
+import { Test, TestingModule } from '@nestjs/testing';
+import { KafkaAdminService, KafkaModule, KafkaTransactionsService, TransactionalPublisher } from '@voucher-bridge/kafka';
+import { randomBytes } from 'node:crypto';
+import { readRecords } from '../support/kafka-client';
+import { TEST_KAFKA_BROKERS } from '../support/test-environment';
+
+/** KafkaTransactionsService against the real test broker. */
+describe('KafkaTransactionsService', () => {
+  const suffix = randomBytes(3).toString('hex');
+  const topic = `test-int${suffix}.voucher`;
+  const positionTopic = `${topic}.relay-position`;
+  const transactionalId = `test-int${suffix}.relay`;
+  let module: TestingModule;
+  const opened: TransactionalPublisher[] = [];
+
+  beforeAll(async () => {
+    module = await Test.createTestingModule({
+      imports: [
+        KafkaModule.forRoot({
+          brokers: [TEST_KAFKA_BROKERS],
+          clientId: 'kafka-transactions-int-spec',
+          topics: [
+            { topic, numPartitions: 2, replicationFactor: 1 },
+            { topic: positionTopic, numPartitions: 1, replicationFactor: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] },
+          ],
+        }),
+      ],
+    }).compile();
+    module.useLogger(false);
+    await module.init();
+    await module.get(KafkaAdminService).whenTopicsExist([topic, positionTopic], new AbortController().signal);
+  });
+
+  afterAll(async () => {
+    await Promise.all(opened.map((publisher) => publisher.close()));
+    await module?.close();
+  });
+
+  async function open(): Promise<TransactionalPublisher> {
+    const publisher = await module.get(KafkaTransactionsService).open(transactionalId);
+    opened.push(publisher);
+    return publisher;
+  }
+
+  const batch = (label: string) => [{ topic, messages: [{ key: `${label}-1`, value: label }, { key: `${label}-2`, value: label }] }];
+  const position = (label: string) => () => ({ topic: positionTopic, messages: [{ key: transactionalId, value: label }] });
+
+  it('commits records and position together, and a new holder of the id fences the old one', async () => {
+    const transactions = module.get(KafkaTransactionsService);
+    expect(await transactions.lastCommitted(positionTopic)).toBeUndefined();
+
+    const old = await open();
+    const [landed] = await old.publish(batch('first'), { then: position('after-first') });
+    expect(landed.map((record) => record.topic)).toEqual([topic, topic]);
+    expect(String(await transactions.lastCommitted(positionTopic))).toBe('after-first');
+
+    // A new holder of the transactional id: its initTransactions fences the old producer.
+    const successor = await open();
+    await expect(old.publish(batch('fenced'), { then: position('after-fenced') })).rejects.toThrow();
+    expect(old.usable).toBe(false);
+    await successor.publish(batch('second'), { then: position('after-second') });
+
+    // A transaction that fails before its commit leaves nothing a read_committed reader sees.
+    await expect(successor.publish(batch('aborted'), {
+      then: position('after-aborted'),
+      beforeCommit: () => Promise.reject(new Error('marking failed')),
+    })).rejects.toThrow('marking failed');
+
+    expect(String(await transactions.lastCommitted(positionTopic))).toBe('after-second');
+    const records = await readRecords(topic, 4, 2_000);
+    expect(records.map((record) => record.value).sort()).toEqual(['first', 'first', 'second', 'second']);
+  });
+});

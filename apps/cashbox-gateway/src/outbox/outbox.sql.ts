@@ -1,0 +1,24 @@
+/**
+ * The next unsent rows in id order, leaving out $2 (the rows of the transaction just committed,
+ * whose marking runs alongside this read). `sent_at IS NULL`, not "after the last id": a row
+ * whose accepting transaction committed late, behind a higher id already sent, is still found.
+ */
+export const SELECT_NEXT_UNSENT = `
+SELECT id::text AS id, event_id AS "eventId", topic, message_key AS "messageKey", payload, headers
+FROM gateway_outbox WHERE sent_at IS NULL AND id <> ALL($2::bigint[]) ORDER BY id LIMIT $1`;
+
+/**
+ * Marks rows sent and records where each event landed, in one statement. Rows already marked
+ * (a new relay re-applying the last committed position) or already deleted are left alone.
+ */
+export const MARK_SENT = `
+WITH published AS (
+  SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::bigint[]) AS t(id, topic, kafka_partition, kafka_offset)
+), sent AS (
+  UPDATE gateway_outbox o SET sent_at = now()
+  FROM published p WHERE o.id = p.id AND o.sent_at IS NULL
+  RETURNING o.event_id, p.topic, p.kafka_partition, p.kafka_offset, o.sent_at
+)
+INSERT INTO gateway_event_publication (event_id, topic, kafka_partition, kafka_offset, published_at)
+SELECT event_id, topic, kafka_partition, kafka_offset, sent_at FROM sent
+ON CONFLICT (event_id) DO NOTHING`;

@@ -1,0 +1,54 @@
+import { KafkaJS } from '@confluentinc/kafka-javascript';
+import { Inject, Injectable } from '@nestjs/common';
+import { KAFKA_MODULE_OPTIONS } from '../config/kafka.module-definition';
+import type { KafkaModuleOptions } from '../config/kafka-module.options';
+import { KAFKA_CLIENT } from '../kafka.constants';
+import { readLastCommitted } from './committed-tail.reader';
+import { TransactionalPublisher } from './transactional-publisher';
+
+/**
+ * Exactly-once publishing (the way Kafka Connect's exactly-once source connectors do it,
+ * KIP-618): a transactional producer with a fixed id per writer, whose records and whose
+ * position (a record on a position topic) commit in one Kafka transaction; a new holder of the
+ * id fences the old one and resumes from the last committed position.
+ */
+@Injectable()
+export class KafkaTransactionsService {
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: KafkaJS.Kafka,
+    @Inject(KAFKA_MODULE_OPTIONS) private readonly options: KafkaModuleOptions,
+  ) {}
+
+  /**
+   * Connects a new transactional producer for `transactionalId`. Its initTransactions fences
+   * every earlier producer of that id (their open transaction is aborted, their next send or
+   * commit fails) and settles a commit they left half done. Rejects while the cluster is away.
+   */
+  async open(transactionalId: string): Promise<TransactionalPublisher> {
+    const deliveryTimeoutMs = this.options.deliveryTimeoutMs ?? 30_000;
+    const producer = this.kafka.producer({
+      kafkaJS: {
+        // Transactional producers are idempotent (acks=all) by definition.
+        transactionalId, idempotent: true, acks: -1, compression: KafkaJS.CompressionTypes.LZ4,
+        // librdkafka refuses a delivery timeout longer than the transaction timeout.
+        transactionTimeout: Math.max(60_000, deliveryTimeoutMs),
+      },
+      // A transaction's messages are produced all at once and then awaited (its position record
+      // waits for their acknowledgements): lingering would only add to every transaction.
+      'linger.ms': 0,
+      'message.timeout.ms': deliveryTimeoutMs,
+    });
+    try {
+      await producer.connect();
+    } catch (error) {
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    return new TransactionalPublisher(producer, transactionalId);
+  }
+
+  /** The last committed record's value of partition 0 of `topic` (read_committed), if any. */
+  lastCommitted(topic: string, timeoutMs = 10_000): Promise<Buffer | undefined> {
+    return readLastCommitted(this.options.brokers, topic, timeoutMs);
+  }
+}

@@ -1,0 +1,89 @@
+import { KafkaJS } from '@confluentinc/kafka-javascript';
+import type { OutgoingMessage } from '../producer/kafka-producer.service';
+
+/** Messages for one topic, in the order they must land. */
+export interface TopicMessages {
+  topic: string;
+  messages: OutgoingMessage[];
+}
+
+/** Where one message landed. */
+export interface PublishedRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+export interface TransactionOptions {
+  /**
+   * Messages that depend on where the others landed (a position record naming their offsets),
+   * sent last, in the same transaction, once the others were acknowledged.
+   */
+  then?: (landed: PublishedRecord[][]) => TopicMessages;
+  /** Awaited after every message was acknowledged and before the commit; a rejection aborts. */
+  beforeCommit?: () => Promise<unknown>;
+}
+
+/**
+ * One transactional producer (a fixed `transactional.id`, connected and past initTransactions,
+ * which fenced every earlier producer of that id). One transaction at a time: that is all a
+ * producer of @confluentinc/kafka-javascript allows.
+ *
+ * After any failure the publisher is spent (`usable` false) and must be replaced by a new one:
+ * a commit that failed or timed out may still have committed, and only a new initTransactions
+ * settles that (it completes or aborts what this id left open). A fenced publisher (another
+ * holder of the id took over) can never publish again.
+ */
+export class TransactionalPublisher {
+  private spent = false;
+  private busy = false;
+
+  constructor(
+    private readonly producer: KafkaJS.Producer,
+    readonly transactionalId: string,
+  ) {}
+
+  get usable(): boolean {
+    return !this.spent;
+  }
+
+  /**
+   * Publishes every message in one Kafka transaction and resolves, once it committed, with where
+   * each message landed (per group, in the order given). Rejects when the transaction did not
+   * commit or may not have; its messages are then invisible to read_committed consumers, or
+   * settled by the next publisher's initTransactions.
+   */
+  async publish(groups: TopicMessages[], options: TransactionOptions = {}): Promise<PublishedRecord[][]> {
+    if (this.spent) throw new Error(`transactional publisher ${this.transactionalId} is spent: open a new one`);
+    if (this.busy) throw new Error('one transaction at a time');
+    this.busy = true;
+    try {
+      await this.producer.transaction();
+      // One send per message: send() reports only the first offset of each partition, and a
+      // caller needs each message's own. The sends are issued synchronously, in order.
+      const sends = groups.map((group) => Promise.all(group.messages.map((message) =>
+        this.producer.send({ topic: group.topic, messages: [{ ...message }] }).then(([metadata]) => ({
+          topic: metadata.topicName, partition: metadata.partition, offset: String(metadata.baseOffset),
+        })))));
+      const published = await Promise.all(sends);
+      if (options.then) {
+        const trailer = options.then(published);
+        await this.producer.send({ topic: trailer.topic, messages: trailer.messages });
+      }
+      await options.beforeCommit?.();
+      await this.producer.commit();
+      return published;
+    } catch (error) {
+      this.spent = true;
+      await this.producer.abort().catch(() => undefined);
+      throw error;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.spent = true;
+    await this.producer.disconnect().catch(() => undefined);
+  }
+}

@@ -1,3 +1,3 @@
 export { MetricsModule } from './metrics.module';
-export { InjectMetric, makeCounterProvider, makeGaugeProvider } from '@willsoto/nestjs-prometheus';
-export { Counter, Gauge, register as metricsRegistry } from 'prom-client';
+export { InjectMetric, makeCounterProvider, makeGaugeProvider, makeHistogramProvider } from '@willsoto/nestjs-prometheus';
+export { Counter, Gauge, Histogram, register as metricsRegistry } from 'prom-client';

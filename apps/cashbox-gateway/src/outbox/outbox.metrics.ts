@@ -1,14 +1,32 @@
 import { Provider } from '@nestjs/common';
-import { Gauge, makeCounterProvider, metricsRegistry } from '@voucher-bridge/metrics';
+import { Gauge, makeCounterProvider, makeHistogramProvider, metricsRegistry } from '@voucher-bridge/metrics';
 import { OutboxRepository } from './outbox.repository';
 
 export const OUTBOX_RELAYED_TOTAL = 'outbox_relayed_messages_total';
 export const OUTBOX_EXPIRED_TOTAL = 'outbox_expired_rows_deleted_total';
+export const OUTBOX_PUBLISH_SECONDS = 'outbox_publish_seconds';
+export const OUTBOX_PUBLISH_DELAY_SECONDS = 'outbox_event_publish_delay_seconds';
+export const OUTBOX_PUBLISH_ERRORS_TOTAL = 'outbox_publish_errors_total';
 const OUTBOX_UNSENT = Symbol('outbox_unsent_messages');
 
 export const outboxMetrics: Provider[] = [
   makeCounterProvider({ name: OUTBOX_RELAYED_TOTAL, help: 'Outbox rows published to Kafka and marked sent' }),
   makeCounterProvider({ name: OUTBOX_EXPIRED_TOTAL, help: 'Sent outbox rows deleted after their retention' }),
+  makeHistogramProvider({
+    name: OUTBOX_PUBLISH_SECONDS,
+    help: 'Time to publish one relay batch to Kafka and commit its transaction',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  }),
+  makeHistogramProvider({
+    name: OUTBOX_PUBLISH_DELAY_SECONDS,
+    help: 'Per event, from being accepted (outbox row written) to being committed on Kafka',
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60, 300, 1800],
+  }),
+  makeCounterProvider({
+    name: OUTBOX_PUBLISH_ERRORS_TOTAL,
+    help: 'Relay attempts that failed (broker away, transaction aborted or fenced, database error); the rows are retried',
+    labelNames: ['kind'],
+  }),
   {
     // Counted at scrape time: the backlog is what operators alert on when Kafka is down.
     provide: OUTBOX_UNSENT,

@@ -1,11 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { KafkaProducerService, KafkaTransactionsService, PublishedRecord, retryWithBackoff, TopicMessages, TransactionalPublisher } from '@voucher-bridge/kafka';
-import { Counter, InjectMetric } from '@voucher-bridge/metrics';
+import { Counter, Histogram, InjectMetric } from '@voucher-bridge/metrics';
 import { voucherRelayPositionTopic, voucherRelayTransactionalId } from '@voucher-bridge/voucher-contract';
 import { setTimeout as delay } from 'node:timers/promises';
 import { OutboxRelayLease } from './outbox-relay.lease';
-import { OUTBOX_RELAYED_TOTAL } from './outbox.metrics';
+import { OUTBOX_PUBLISH_DELAY_SECONDS, OUTBOX_PUBLISH_ERRORS_TOTAL, OUTBOX_PUBLISH_SECONDS, OUTBOX_RELAYED_TOTAL } from './outbox.metrics';
 import { OutboxMessage, OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
 import { decodeRelayPosition, encodeRelayPosition, PublishedRow } from './relay-position';
@@ -50,6 +50,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly signal: OutboxSignal,
     private readonly lease: OutboxRelayLease,
     @InjectMetric(OUTBOX_RELAYED_TOTAL) private readonly relayed: Counter,
+    @InjectMetric(OUTBOX_PUBLISH_SECONDS) private readonly publishSeconds: Histogram,
+    @InjectMetric(OUTBOX_PUBLISH_DELAY_SECONDS) private readonly publishDelay: Histogram,
+    @InjectMetric(OUTBOX_PUBLISH_ERRORS_TOTAL) private readonly publishErrors: Counter<'kind'>,
     config: ConfigService,
   ) {
     // ConfigService hands back the raw environment string for a variable that was set, and
@@ -110,6 +113,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       return await this.publishNext();
     } catch (error) {
+      this.publishErrors.inc({ kind: errorKind(error) });
       // Whatever failed, start over as a new relay would: a new producer, the position re-read.
       await this.reset();
       throw error;
@@ -133,10 +137,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.prefetched = next;
     }
     let rows: PublishedRow[] = [];
+    const endTimer = this.publishSeconds.startTimer();
     await this.publisher.publish(groupByTopic(messages), {
       then: (landed) => this.positionRecord((rows = publishedRows(messages, landed))),
       beforeCommit: () => this.marking,
     });
+    endTimer();
+    const committedAt = Date.now();
+    for (const message of messages) this.publishDelay.observe((committedAt - Number(message.createdAtMs)) / 1000);
     const marking = this.outbox.markSent(rows).then(() => void this.relayed.inc(rows.length));
     marking.catch(() => undefined); // awaited by the next transaction, or by reset()
     this.marking = marking;
@@ -200,4 +208,12 @@ function publishedRows(messages: OutboxMessage[], landed: PublishedRecord[][]): 
     const record = cursor.records[cursor.next++];
     return { id: m.id, topic: record.topic, partition: record.partition, offset: record.offset };
   });
+}
+
+/** A short, bounded label for what failed: librdkafka's error code, or the error's class. */
+function errorKind(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^[\w.-]{1,40}$/.test(code)) return code;
+  if (typeof code === 'number') return `kafka-${code}`;
+  return error instanceof Error ? error.name : 'unknown';
 }

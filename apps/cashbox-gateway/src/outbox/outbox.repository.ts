@@ -17,6 +17,8 @@ export interface OutboxMessage {
   messageKey: string;
   payload: string;
   headers: Record<string, string>;
+  /** When the row was written (accepted), for the publish-delay histogram. */
+  createdAtMs: number;
 }
 
 /** Reads unsent outbox rows in the order they were accepted and marks them sent. */

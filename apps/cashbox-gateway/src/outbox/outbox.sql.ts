@@ -4,7 +4,8 @@
  * whose accepting transaction committed late, behind a higher id already sent, is still found.
  */
 export const SELECT_NEXT_UNSENT = `
-SELECT id::text AS id, event_id AS "eventId", topic, message_key AS "messageKey", payload, headers
+SELECT id::text AS id, event_id AS "eventId", topic, message_key AS "messageKey", payload, headers,
+  extract(epoch FROM created_at) * 1000 AS "createdAtMs"
 FROM gateway_outbox WHERE sent_at IS NULL AND id <> ALL($2::bigint[]) ORDER BY id LIMIT $1`;
 
 /**

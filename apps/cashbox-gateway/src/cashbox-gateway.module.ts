@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ConfigModule } from '@nestjs/config';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiKeysEnvironment, ApiKeysModule } from '@voucher-bridge/api-keys';
-import { VoucherEnvironment, validateEnvironment } from '@voucher-bridge/config';
+import { VoucherEnvironment, VoucherTopics, VoucherTopicsModule, validateEnvironment } from '@voucher-bridge/config';
 import { DatabaseEnvironment, DatabaseHealthIndicator, DatabaseModule } from '@voucher-bridge/database';
 import { advisory, HealthModule } from '@voucher-bridge/health';
 import { KafkaEnvironment, KafkaHealthIndicator, KafkaModule } from '@voucher-bridge/kafka';
 import { MetricsModule } from '@voucher-bridge/metrics';
-import { voucherRelayPositionTopic, voucherTopic } from '@voucher-bridge/voucher-contract';
+import { GatewayConfigModule } from './config/gateway-config.module';
 import { GatewayEnvironment } from './config/gateway.environment';
 import { EventStatusModule } from './event-status/event-status.module';
 import { OutboxBacklogHealthIndicator } from './outbox/outbox-backlog.health';
@@ -24,17 +24,19 @@ import { RedemptionsModule } from './redemptions/redemptions.module';
       ignoreEnvFile: true,
       validate: validateEnvironment(GatewayEnvironment, VoucherEnvironment, DatabaseEnvironment, KafkaEnvironment, ApiKeysEnvironment),
     }),
+    GatewayConfigModule,
+    VoucherTopicsModule,
     DatabaseModule.fromEnvironment(),
     ApiKeysModule.withGuard(),
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => [{ ttl: 1_000, limit: config.getOrThrow<number>('CASHBOX_RATE_LIMIT_PER_SECOND') }],
+      inject: [GatewayEnvironment],
+      useFactory: (env: GatewayEnvironment) => [{ ttl: 1_000, limit: env.CASHBOX_RATE_LIMIT_PER_SECOND }],
     }),
     KafkaModule.fromEnvironment('cashbox-gateway', (config) => [
-      voucherTopic(config.getOrThrow('VOUCHER_ENV')),
+      VoucherTopics.fromConfig(config).events,
       // The relay's position: only its newest record matters, read from the tail by a new relay.
       {
-        topic: voucherRelayPositionTopic(config.getOrThrow('VOUCHER_ENV')),
+        topic: VoucherTopics.fromConfig(config).relayPosition,
         numPartitions: 1,
         configEntries: [{ name: 'cleanup.policy', value: 'compact' }, { name: 'segment.ms', value: '3600000' }],
       },

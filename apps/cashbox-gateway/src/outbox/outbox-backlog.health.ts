@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { OutboxRepository } from './outbox.repository';
+import { GatewayEnvironment } from '../config/gateway.environment';
 
 /**
  * The gateway accepts durably while Kafka is away, so a backlog alone does not make it unready;
@@ -15,10 +15,9 @@ export class OutboxBacklogHealthIndicator {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly health: HealthIndicatorService,
-    config: ConfigService,
+    env: GatewayEnvironment,
   ) {
-    // A variable that was set comes back as its raw string (see OutboxRelay).
-    this.maxAgeSeconds = Number(config.getOrThrow<number>('OUTBOX_READY_MAX_AGE_SECONDS'));
+    this.maxAgeSeconds = env.OUTBOX_READY_MAX_AGE_SECONDS;
   }
 
   async isHealthy(key = 'outbox') {

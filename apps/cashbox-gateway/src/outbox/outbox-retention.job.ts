@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { PG_POOL } from '@voucher-bridge/database';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
 import { Pool } from 'pg';
+import { GatewayEnvironment } from '../config/gateway.environment';
 import { OUTBOX_EXPIRED_TOTAL } from './outbox.metrics';
 import { DELETE_EXPIRED_IDEMPOTENCY_KEYS, DELETE_EXPIRED_OUTBOX_ROWS } from './outbox-retention.sql';
 
@@ -25,11 +25,11 @@ export class OutboxRetentionJob implements OnApplicationBootstrap, OnApplication
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @InjectMetric(OUTBOX_EXPIRED_TOTAL) private readonly expired: Counter,
-    config: ConfigService,
+    env: GatewayEnvironment,
   ) {
-    this.retentionSeconds = config.getOrThrow<number>('OUTBOX_RETENTION_MINUTES') * 60;
-    this.keyRetentionSeconds = config.getOrThrow<number>('IDEMPOTENCY_KEY_RETENTION_HOURS') * 3600;
-    this.intervalMs = config.getOrThrow<number>('OUTBOX_CLEANUP_INTERVAL_MS');
+    this.retentionSeconds = env.OUTBOX_RETENTION_MINUTES * 60;
+    this.keyRetentionSeconds = env.IDEMPOTENCY_KEY_RETENTION_HOURS * 3600;
+    this.intervalMs = env.OUTBOX_CLEANUP_INTERVAL_MS;
   }
 
   onApplicationBootstrap(): void {

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { KafkaProducerService, KafkaTransactionsService, PublishedRecord, retryWithBackoff, TopicMessages, TransactionalPublisher } from '@voucher-bridge/kafka';
 import { Counter, Histogram, InjectMetric } from '@voucher-bridge/metrics';
-import { voucherRelayPositionTopic, voucherRelayTransactionalId } from '@voucher-bridge/voucher-contract';
+import { VoucherTopics } from '@voucher-bridge/config';
+import { GatewayEnvironment } from '../config/gateway.environment';
 import { setTimeout as delay } from 'node:timers/promises';
 import { OutboxRelayLease } from './outbox-relay.lease';
 import { OUTBOX_PUBLISH_DELAY_SECONDS, OUTBOX_PUBLISH_ERRORS_TOTAL, OUTBOX_PUBLISH_SECONDS, OUTBOX_RELAYED_TOTAL } from './outbox.metrics';
@@ -53,15 +53,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     @InjectMetric(OUTBOX_PUBLISH_SECONDS) private readonly publishSeconds: Histogram,
     @InjectMetric(OUTBOX_PUBLISH_DELAY_SECONDS) private readonly publishDelay: Histogram,
     @InjectMetric(OUTBOX_PUBLISH_ERRORS_TOTAL) private readonly publishErrors: Counter<'kind'>,
-    config: ConfigService,
+    env: GatewayEnvironment,
+    topics: VoucherTopics,
   ) {
-    // ConfigService hands back the raw environment string for a variable that was set, and
-    // timers/promises' setTimeout rejects a string at once: convert, or the loop spins.
-    this.batchSize = Number(config.getOrThrow<number>('OUTBOX_BATCH_SIZE'));
-    this.pollIntervalMs = Number(config.getOrThrow<number>('OUTBOX_POLL_INTERVAL_MS'));
-    const environment = config.getOrThrow<string>('VOUCHER_ENV');
-    this.positionTopic = voucherRelayPositionTopic(environment);
-    this.transactionalId = voucherRelayTransactionalId(environment);
+    this.batchSize = env.OUTBOX_BATCH_SIZE;
+    this.pollIntervalMs = env.OUTBOX_POLL_INTERVAL_MS;
+    this.positionTopic = topics.relayPosition;
+    this.transactionalId = topics.relayTransactionalId;
   }
 
   onApplicationBootstrap(): void {

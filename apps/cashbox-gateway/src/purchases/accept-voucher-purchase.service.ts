@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ProblemException, RequestLog } from '@voucher-bridge/http';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
-import { hashVoucherCode, maskVoucherCode, voucherEventRecord, voucherTopic } from '@voucher-bridge/voucher-contract';
+import { VoucherTopics } from '@voucher-bridge/config';
+import { hashVoucherCode, maskVoucherCode, voucherEventRecord } from '@voucher-bridge/voucher-contract';
 import { randomUUID } from 'node:crypto';
 import { OutboxSignal } from '../outbox/outbox.signal';
 import { PURCHASES_TOTAL } from './purchase.metrics';
@@ -24,9 +24,9 @@ export class AcceptVoucherPurchaseService {
     private readonly outboxSignal: OutboxSignal,
     @InjectMetric(PURCHASES_TOTAL) private readonly purchases: Counter<'outcome'>,
     private readonly requestLog: RequestLog,
-    config: ConfigService,
+    topics: VoucherTopics,
   ) {
-    this.topic = voucherTopic(config.getOrThrow<string>('VOUCHER_ENV'));
+    this.topic = topics.events;
   }
 
   /** `apiKeyId` and `idempotencyKey` (null without the header) make a retry answer like the original. */

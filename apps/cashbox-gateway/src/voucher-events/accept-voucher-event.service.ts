@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { ProblemException, RequestLog } from '@voucher-bridge/http';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
-import { hashVoucherCode, maskVoucherCode, VoucherCancelledEvent, VoucherRedeemedEvent, voucherEventRecord, voucherTopic } from '@voucher-bridge/voucher-contract';
+import { VoucherTopics } from '@voucher-bridge/config';
+import { hashVoucherCode, maskVoucherCode, VoucherCancelledEvent, VoucherRedeemedEvent, voucherEventRecord } from '@voucher-bridge/voucher-contract';
 import { OutboxSignal } from '../outbox/outbox.signal';
 import { VoucherEventAcceptedDto } from './voucher-event-accepted.dto';
 import { VoucherEventOutboxRepository } from './voucher-event-outbox.repository';
@@ -30,9 +30,9 @@ export class AcceptVoucherEventService {
     private readonly outboxSignal: OutboxSignal,
     @InjectMetric(VOUCHER_EVENTS_TOTAL) private readonly answered: Counter<'event_type' | 'outcome'>,
     private readonly requestLog: RequestLog,
-    config: ConfigService,
+    topics: VoucherTopics,
   ) {
-    this.topic = voucherTopic(config.getOrThrow<string>('VOUCHER_ENV'));
+    this.topic = topics.events;
   }
 
   async accept({ event, receiptNumber, requestHash, apiKeyId, idempotencyKey }: AcceptedRequest): Promise<VoucherEventAcceptedDto> {

@@ -31,6 +31,20 @@ module.exports = {
       to: { path: '^libs/([^/]+)/src/.+', pathNot: ['^libs/[^/]+/src/index\\.ts$'] },
     },
     {
+      name: 'libs-use-each-other-through-their-index',
+      comment: 'A library reaches into its own files freely, into another library only through its index.ts.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'only-database-lib-touches-postgresql',
+      comment: 'pg and Prisma are reached through @voucher-bridge/database, which owns the pool; the e2e suite and the bench check the database on their own.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: '^libs/database/|^apps/bridge-e2e/|^apps/bridge-bench/' },
+      to: { path: ['node_modules/pg/', 'node_modules/pg-', 'node_modules/@prisma/'] },
+    },
+    {
       name: 'only-kafka-lib-touches-the-kafka-client',
       comment: 'Features publish and consume through @voucher-bridge/kafka, never the raw client (types are fine).',
       severity: 'error',

@@ -6,6 +6,7 @@ import { DatabaseUnavailableInterceptor } from './availability/database-unavaila
 import { DatabaseConfigurableModule } from './config/database.module-definition';
 import { DatabaseHealthIndicator } from './health/database.health';
 import { pgPoolProvider } from './pg-pool.provider';
+import { PgPoolOwner } from './pg-pool.owner';
 import { PrismaService } from './prisma.service';
 
 const publicProviders = [pgPoolProvider, PrismaService, DatabaseHealthIndicator];
@@ -16,7 +17,7 @@ const publicProviders = [pgPoolProvider, PrismaService, DatabaseHealthIndicator]
  */
 @Module({
   imports: [TerminusModule],
-  providers: [...publicProviders, { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor }],
+  providers: [...publicProviders, PgPoolOwner, { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor }],
   exports: publicProviders,
 })
 export class DatabaseModule extends DatabaseConfigurableModule {

@@ -9,3 +9,4 @@ export type { GroupCommitOptions, BatchWriter } from './group-commit/group-commi
 export { Prisma } from './generated/prisma/client';
 export { DatabaseUnavailableError } from './availability/database-unavailable.error';
 export { databaseUnavailableReason, isDatabaseUnavailable } from './availability/database-unavailable';
+export type { SqlPool, SqlSession } from './sql-pool';

@@ -7,12 +7,12 @@ import { PrismaClient } from './generated/prisma/client';
 /** The typed Prisma client, running over the shared pool through the pg driver adapter. */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {
+  constructor(@Inject(PG_POOL) pool: Pool) {
     super({ adapter: new PrismaPg(pool) });
   }
 
+  /** The pool itself is closed by `PgPoolOwner`, its one owner. */
   async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
-    await this.pool.end().catch(() => undefined);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@voucher-bridge/database';
-import { Pool } from 'pg';
+import type { SqlPool } from '@voucher-bridge/database';
 import { SELECT_EVENT_STATUS } from './voucher-event-status.sql';
 import { VoucherEventStatusDto } from './voucher-event-status.response.dto';
 
@@ -15,7 +15,7 @@ interface EventStatusRow {
 /** What became of an accepted event, as far as this store may know. */
 @Injectable()
 export class VoucherEventStatusRepository {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
 
   /** Undefined for an unknown event and for another store's. */
   async find(eventId: string, storeId: string): Promise<VoucherEventStatusDto | undefined> {

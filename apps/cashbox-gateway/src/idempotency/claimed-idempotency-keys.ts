@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { SqlPool } from '@voucher-bridge/database';
 
 /** The requests that claimed these Idempotency-Keys first. */
 const SELECT_IDEMPOTENCY_KEYS = `
@@ -17,7 +17,7 @@ export const claimKey = (request: KeyedRequest) => `${request.apiKeyId} ${reques
  * For requests that were not written, the request hash that first claimed their key, by
  * `claimKey(request)`: a different hash means the key was reused for another request.
  */
-export async function claimedIdempotencyKeys(pool: Pool, requests: KeyedRequest[]): Promise<Map<string, string>> {
+export async function claimedIdempotencyKeys(pool: SqlPool, requests: KeyedRequest[]): Promise<Map<string, string>> {
   const keyed = requests.filter((r) => r.idempotencyKey !== null);
   if (keyed.length === 0) return new Map();
   const { rows } = await pool.query<{ api_key_id: string; idempotency_key: string; request_hash: string }>(

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PG_POOL } from '@voucher-bridge/database';
-import { Pool, PoolClient } from 'pg';
+import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 
 /** Arbitrary, fixed: the advisory lock all gateway instances on one database compete for. */
 const OUTBOX_RELAY_LOCK_ID = '7236518010221001';
@@ -13,9 +13,9 @@ const OUTBOX_RELAY_LOCK_ID = '7236518010221001';
 @Injectable()
 export class OutboxRelayLease {
   private readonly logger = new Logger(OutboxRelayLease.name);
-  private holder?: PoolClient;
+  private holder?: SqlSession;
 
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
 
   get held(): boolean {
     return this.holder !== undefined;
@@ -64,7 +64,7 @@ export class OutboxRelayLease {
     client.release();
   }
 
-  private lose(client: PoolClient, error: Error): void {
+  private lose(client: SqlSession, error: Error): void {
     if (this.holder !== client) return;
     this.holder = undefined;
     client.release(error);

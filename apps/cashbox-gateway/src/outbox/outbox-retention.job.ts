@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PG_POOL } from '@voucher-bridge/database';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
-import { Pool } from 'pg';
+import type { SqlPool } from '@voucher-bridge/database';
 import { GatewayEnvironment } from '../config/gateway.environment';
 import { OUTBOX_EXPIRED_TOTAL } from './outbox.metrics';
 import { DELETE_EXPIRED_IDEMPOTENCY_KEYS, DELETE_EXPIRED_OUTBOX_ROWS } from './outbox-retention.sql';
@@ -23,7 +23,7 @@ export class OutboxRetentionJob implements OnApplicationBootstrap, OnApplication
   private running?: Promise<number>;
 
   constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(PG_POOL) private readonly pool: SqlPool,
     @InjectMetric(OUTBOX_EXPIRED_TOTAL) private readonly expired: Counter,
     env: GatewayEnvironment,
   ) {

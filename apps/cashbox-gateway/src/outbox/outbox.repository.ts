@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@voucher-bridge/database';
-import { Pool } from 'pg';
+import type { SqlPool } from '@voucher-bridge/database';
 import { MARK_SENT, SELECT_NEXT_UNSENT } from './outbox.sql';
 import type { PublishedRow } from './relay-position';
 
@@ -24,7 +24,7 @@ export interface OutboxMessage {
 /** Reads unsent outbox rows in the order they were accepted and marks them sent. */
 @Injectable()
 export class OutboxRepository {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
 
   /** The next unsent rows in acceptance order, except `excluding` (rows being marked right now). */
   async nextUnsent(limit: number, excluding: string[] = []): Promise<OutboxMessage[]> {

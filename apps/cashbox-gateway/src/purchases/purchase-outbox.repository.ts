@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { GroupCommitBatcher, PG_POOL } from '@voucher-bridge/database';
-import { Pool } from 'pg';
+import type { SqlPool } from '@voucher-bridge/database';
 import { claimKey, claimedIdempotencyKeys } from '../idempotency/claimed-idempotency-keys';
 import { INSERT_PURCHASES_WITH_OUTBOX, SELECT_EXISTING_PURCHASES } from './purchase-outbox.sql';
 import { PurchaseRecord, PurchaseWriteResult } from './purchase-record';
@@ -20,19 +20,20 @@ interface ExistingPurchase {
  * (group commit) over raw SQL — Prisma's transaction API costs a factor of 5–10 here.
  */
 @Injectable()
-export class PurchaseOutboxRepository implements OnApplicationShutdown {
+export class PurchaseOutboxRepository implements BeforeApplicationShutdown {
   private readonly batcher = new GroupCommitBatcher<PurchaseRecord, PurchaseWriteResult>(
     (records) => this.writeBatch(records),
     { maxBatchSize: 100, maxWaitMs: 2, maxConcurrentFlushes: 4 },
   );
 
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
 
   save(record: PurchaseRecord): Promise<PurchaseWriteResult> {
     return this.batcher.write(record);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the pool closes (see PgPoolOwner): every write waiting in a batch is committed. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.batcher.drain();
   }
 

@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { GroupCommitBatcher, PG_POOL } from '@voucher-bridge/database';
-import { Pool } from 'pg';
+import type { SqlPool } from '@voucher-bridge/database';
 import { claimKey, claimedIdempotencyKeys } from '../idempotency/claimed-idempotency-keys';
 import { INSERT_VOUCHER_EVENTS_WITH_OUTBOX, SELECT_EARLIER_VOUCHER_EVENTS } from './voucher-event-outbox.sql';
 import { VoucherEventRecord, VoucherEventWriteResult } from './voucher-event-record';
@@ -20,19 +20,20 @@ const receiptKey = (r: { storeId: string; cashboxId: string; receiptNumber: stri
 
 /** Redemptions and cancellations with their outbox rows: one statement per group commit. */
 @Injectable()
-export class VoucherEventOutboxRepository implements OnApplicationShutdown {
+export class VoucherEventOutboxRepository implements BeforeApplicationShutdown {
   private readonly batcher = new GroupCommitBatcher<VoucherEventRecord, VoucherEventWriteResult>(
     (records) => this.writeBatch(records),
     { maxBatchSize: 100, maxWaitMs: 2, maxConcurrentFlushes: 4 },
   );
 
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
 
   save(record: VoucherEventRecord): Promise<VoucherEventWriteResult> {
     return this.batcher.write(record);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the pool closes (see PgPoolOwner): every write waiting in a batch is committed. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.batcher.drain();
   }
 

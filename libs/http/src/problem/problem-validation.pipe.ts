@@ -1,5 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
-import { toViolations } from '@voucher-bridge/voucher-contract';
+import { toFieldErrors } from './field-errors';
 import { ProblemException } from './problem.exception';
 
 /** Validates request bodies with class-validator; unknown fields are errors, not silently dropped. */
@@ -11,7 +11,7 @@ export function problemValidationPipe(): ValidationPipe {
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
-      const violations = toViolations(errors);
+      const violations = toFieldErrors(errors);
       return ProblemException.of(400, 'invalid-request', 'Invalid request body',
         `Invalid fields: ${violations.map((v) => v.field).join(', ')}`, { errors: violations });
     },

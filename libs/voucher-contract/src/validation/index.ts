@@ -1,4 +1,3 @@
-export { toViolations } from './violation';
 export type { Violation } from './violation';
 export { validatePlain } from './validate-plain';
 export type { ValidationResult } from './validate-plain';

@@ -4,9 +4,11 @@
  * whose accepting transaction committed late, behind a higher id already sent, is still found.
  */
 export const SELECT_NEXT_UNSENT = `
-SELECT id::text AS id, event_id AS "eventId", topic, message_key AS "messageKey", payload, headers,
-  extract(epoch FROM created_at) * 1000 AS "createdAtMs"
-FROM gateway_outbox WHERE sent_at IS NULL AND id <> ALL($2::bigint[]) ORDER BY id LIMIT $1`;
+SELECT o.id::text AS id, o.event_id AS "eventId", o.topic, o.message_key AS "messageKey", o.payload, o.headers,
+  extract(epoch FROM o.created_at) * 1000 AS "createdAtMs"
+FROM gateway_outbox o WHERE o.sent_at IS NULL AND o.id <> ALL($2::bigint[])
+-- o.id, the bigint: a bare "id" here would be the text output column above, and sort '10' before '9'.
+ORDER BY o.id LIMIT $1`;
 
 /**
  * Marks rows sent and records where each event landed, in one statement. Rows already marked

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ApiKeysEnvironment, ApiKeysModule } from '@voucher-bridge/api-keys';
 import { VoucherEnvironment, validateEnvironment } from '@voucher-bridge/config';
 import { DatabaseEnvironment, DatabaseHealthIndicator, DatabaseModule } from '@voucher-bridge/database';
 import { HealthModule } from '@voucher-bridge/health';
@@ -16,9 +18,15 @@ import { RegistrationModule } from './registration/registration.module';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      validate: validateEnvironment(ConnectorEnvironment, VoucherEnvironment, DatabaseEnvironment, KafkaEnvironment),
+      validate: validateEnvironment(ConnectorEnvironment, VoucherEnvironment, DatabaseEnvironment, KafkaEnvironment, ApiKeysEnvironment),
     }),
     DatabaseModule.fromEnvironment(),
+    // Lookups need the shop's key and are rate-limited per key.
+    ApiKeysModule.withGuard(),
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => [{ ttl: 1_000, limit: config.getOrThrow<number>('LOOKUP_RATE_LIMIT_PER_SECOND') }],
+    }),
     KafkaModule.fromEnvironment('eshop-connector', (config) => {
       const environment = config.getOrThrow<string>('VOUCHER_ENV');
       return [voucherTopic(environment), voucherDeadLetterTopic(environment)];

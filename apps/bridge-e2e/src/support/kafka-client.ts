@@ -42,8 +42,8 @@ export interface ReadRecord {
   headers: Record<string, string>;
 }
 
-/** Reads a topic from the beginning until `count` records arrived. */
-export async function readRecords(topic: string, count: number): Promise<ReadRecord[]> {
+/** Reads a topic from the beginning until `count` records (those `which` keeps) arrived. */
+export async function readRecords(topic: string, count: number, which: (record: ReadRecord) => boolean = () => true): Promise<ReadRecord[]> {
   const consumer = kafka.consumer({
     kafkaJS: { groupId: `reader-${Date.now()}-${Math.random()}`, fromBeginning: true, autoCommit: false },
   });
@@ -55,7 +55,8 @@ export async function readRecords(topic: string, count: number): Promise<ReadRec
       eachMessage: async ({ message, partition }) => {
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value);
-        records.push({ key: String(message.key), value: String(message.value), partition, offset: message.offset, headers });
+        const record = { key: String(message.key), value: String(message.value), partition, offset: message.offset, headers };
+        if (which(record)) records.push(record);
       },
     });
     await eventually(`${count} records on ${topic}`, async () => {

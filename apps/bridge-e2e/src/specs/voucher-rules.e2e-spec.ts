@@ -1,6 +1,8 @@
 import { hashVoucherCode, maskVoucherCode, voucherDeadLetterTopic } from '@voucher-bridge/voucher-contract';
 import { eventually } from '../support/eventually';
-import { committedOffsets, readRecords } from '../support/kafka-client';
+import { AppProcess } from '../support/app-process';
+import { freePort } from '../support/free-port';
+import { committedOffsets, committedTotal, readRecords, topicEndTotal } from '../support/kafka-client';
 import { eventuallyRegistered, lookUp, newVoucherCode, postPurchase, purchaseBody } from '../support/purchases';
 import { useBridge } from '../support/use-bridge';
 import { cancellation, produceEvents, purchaseEventOf, redemption } from '../support/voucher-events';
@@ -174,5 +176,39 @@ describe('the voucher state machine: events applied in order per voucher, rule b
     expect(metrics).toMatch(/voucher_events_handled_total\{[^}]*outcome="redelivered"[^}]*\} [2-9]/);
     expect(metrics).toMatch(/voucher_events_handled_total\{[^}]*outcome="parked"[^}]*rule="INSUFFICIENT_FUNDS"[^}]*\} [1-9]/);
     expect(metrics).not.toContain(code);
+  });
+
+  // Last: it replays every event the tests above produced.
+  it('a replay of the whole topic (another consumer group from the beginning) changes nothing', async () => {
+    const { bridge, db } = context;
+    const deadLetterTopic = voucherDeadLetterTopic(bridge.environment);
+    const total = await topicEndTotal(bridge.topic);
+    await eventually('everything handled once', async () => {
+      const committed = await committedTotal(bridge.groupId, bridge.topic);
+      if (committed < total) throw new Error(`${committed} of ${total}`);
+    });
+    const registry = async () => (await db.query(`SELECT
+        (SELECT json_agg(v ORDER BY voucher_code_hash) FROM registry_voucher v) AS vouchers,
+        (SELECT json_agg(h ORDER BY voucher_code_hash, id) FROM registry_voucher_history h) AS history,
+        (SELECT json_agg(p ORDER BY event_id) FROM registry_parked_event p) AS parked,
+        (SELECT count(*)::int FROM registry_processed_event) AS processed`)).rows[0];
+    const before = await registry();
+    const deadLettersBefore = await topicEndTotal(deadLetterTopic);
+
+    const replay = new AppProcess('eshop-connector', await freePort(), { ...bridge.env, CONNECTOR_GROUP_ID: `${bridge.environment}.replay` });
+    try {
+      await replay.start();
+      await eventually('the replay to reach the end', async () => {
+        const committed = await committedTotal(`${bridge.environment}.replay`, bridge.topic);
+        if (committed < total) throw new Error(`${committed} of ${total}`);
+      });
+      expect(await registry()).toEqual(before);
+      expect(await topicEndTotal(deadLetterTopic)).toBe(deadLettersBefore);
+      const metrics = await (await fetch(`${replay.baseUrl}/metrics`)).text();
+      expect(metrics).toMatch(new RegExp(`voucher_events_handled_total\\{[^}]*outcome="redelivered"[^}]*\\} ${total}\\b`));
+      expect(metrics).not.toMatch(/outcome="(applied|parked)"/);
+    } finally {
+      await replay.stop();
+    }
   });
 });

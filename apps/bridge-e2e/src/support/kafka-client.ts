@@ -34,6 +34,18 @@ export async function committedTotal(groupId: string, topic: string): Promise<nu
   return [...offsets.values()].reduce((sum, offset) => sum + Math.max(offset, 0), 0);
 }
 
+/** How many records the topic holds over all its partitions (the sum of the end offsets). */
+export async function topicEndTotal(topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const partitions = await admin.fetchTopicOffsets(topic);
+    return partitions.reduce((sum, p) => sum + Number(p.high ?? p.offset), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export interface ReadRecord {
   key: string;
   value: string;

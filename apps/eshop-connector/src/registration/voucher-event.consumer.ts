@@ -15,7 +15,7 @@ export class VoucherEventConsumer implements OnApplicationBootstrap, OnModuleDes
       groupId: config.get<string>('CONNECTOR_GROUP_ID') ?? `${environment}.eshop-connector`,
       topics: [voucherTopic(environment)],
       partitionsConsumedConcurrently: config.getOrThrow<number>('CONNECTOR_PARTITIONS_CONCURRENTLY'),
-      // A batch costs a transaction and four statements whatever its size: larger ones while
+      // A batch costs one transaction of five statements whatever its size: larger ones while
       // catching up (at most one fetch's worth arrives at once anyway).
       maxBatchSize: 2_000,
       handleBatch: (batch) => handler.handle(batch),

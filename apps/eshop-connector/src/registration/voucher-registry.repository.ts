@@ -39,6 +39,10 @@ export class VoucherRegistryRepository {
     const hashes = [...new Set(events.map(({ event }) => hashVoucherCode(event.voucherCode)))].sort();
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // A connection dropped while this transaction waits (e.g. on Kafka for the dead letters)
+    // emits 'error' on the checked-out client: unheard, that would end the process.
+    const onError = (error: Error) => { broken = error; };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<VoucherStateRow>(LOAD_VOUCHERS_FOR_UPDATE, [hashes]);
@@ -54,6 +58,7 @@ export class VoucherRegistryRepository {
       await client.query('ROLLBACK').catch((rollbackError: Error) => { broken = rollbackError; });
       throw error;
     } finally {
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { DatabaseUnavailableError, databaseUnavailableReason } from '@voucher-bridge/database';
 import { ProblemException } from '@voucher-bridge/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_KEYS_MODULE_OPTIONS } from '../api-keys.module-definition';
@@ -38,7 +39,7 @@ export class ApiKeyGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
     const secret = bearerToken(request.headers.authorization);
-    const key = secret ? await this.cache.get(secret, (s) => this.store.findActive(s)) : undefined;
+    const key = secret ? await this.cache.get(secret, (s) => this.store.findActive(s)).catch(unavailableAs503) : undefined;
     if (!key || key.kind !== kind) {
       http.getResponse<FastifyReply>().header('www-authenticate', 'Bearer');
       throw ProblemException.of(401, 'unauthorized', 'Unauthorized', secret
@@ -48,6 +49,13 @@ export class ApiKeyGuard implements CanActivate {
     request.apiKey = key;
     return true;
   }
+}
+
+// Guards run before interceptors, so the app-wide mapping of "database away" to 503 does not
+// reach this lookup: without this, an outage would answer every uncached key with a 500.
+function unavailableAs503(error: unknown): never {
+  const reason = databaseUnavailableReason(error);
+  throw reason ? new DatabaseUnavailableError(reason) : error;
 }
 
 function bearerToken(header: string | undefined): string | undefined {

@@ -122,8 +122,9 @@ run() {
   start_app eshop-connector dist/apps/eshop-connector/src/main.js
   wait_ready cashbox-gateway "http://127.0.0.1:$GATEWAY_HTTP_PORT/health/ready"
   wait_ready eshop-connector "http://127.0.0.1:$CONNECTOR_HTTP_PORT/health/ready"
-  local demo_key demo_suffix
-  demo_key=$(demo_cashbox_key)
+  local demo_key demo_shop_key demo_suffix
+  demo_key=$(demo_key cashbox --store store-1 --cashbox box-1)
+  demo_shop_key=$(demo_key shop)
   demo_suffix=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr a-f A-F)
   cat <<EXAMPLES
 
@@ -131,7 +132,8 @@ voucher-bridge is running on Node $(node --version) ($VOUCHER_ENV.voucher on $KA
   cashbox-gateway  http://127.0.0.1:$GATEWAY_HTTP_PORT   log: .local/run/cashbox-gateway.log   API docs: http://127.0.0.1:$GATEWAY_HTTP_PORT/docs
   eshop-connector  http://127.0.0.1:$CONNECTOR_HTTP_PORT   log: .local/run/eshop-connector.log   API docs: http://127.0.0.1:$CONNECTOR_HTTP_PORT/docs
 
-A demo cashbox key was created for cashbox box-1 of store store-1 (more: deploy/voucher-bridge.sh admin keys create cashbox --store <id> --cashbox <id>).
+A demo cashbox key was created for cashbox box-1 of store store-1 (more: deploy/voucher-bridge.sh admin keys create cashbox --store <id> --cashbox <id>),
+and a demo shop key for the web shop's lookups (more: deploy/voucher-bridge.sh admin keys create shop).
 
 That cashbox sells a voucher:
   curl -i -X POST http://127.0.0.1:$GATEWAY_HTTP_PORT/v1/voucher-purchases -H 'Content-Type: application/json' \\
@@ -140,21 +142,24 @@ That cashbox sells a voucher:
 
 The web shop looks it up:
   curl -i -X POST http://127.0.0.1:$CONNECTOR_HTTP_PORT/v1/voucher-lookups -H 'Content-Type: application/json' \\
+    -H 'Authorization: Bearer $demo_shop_key' \\
     -d '{"voucherCode":"GIFT-DEMO-$demo_suffix"}'
 
 Stop everything with: deploy/voucher-bridge.sh stop
 EXAMPLES
 }
 
-# A fresh demo key on every run (the secret of an old one cannot be shown again); the old demo
-# keys are revoked so that only one is valid at a time.
-demo_cashbox_key() {
-  local old
-  for old in $(node dist/apps/bridge-admin/src/main.js keys list --kind cashbox --json \
+# A fresh demo key of a kind (cashbox: with --store/--cashbox) on every run (the secret of an old
+# one cannot be shown again); the old demo keys of that kind are revoked so that only one is valid
+# at a time.
+demo_key() {
+  local kind=$1 old
+  shift
+  for old in $(node dist/apps/bridge-admin/src/main.js keys list --kind "$kind" --json \
       | node -e 'for (const k of JSON.parse(require("fs").readFileSync(0, "utf8"))) if (k.label === "demo" && !k.revoked) console.log(k.id)'); do
     node dist/apps/bridge-admin/src/main.js keys revoke "$old" --json >/dev/null
   done
-  node dist/apps/bridge-admin/src/main.js keys create cashbox --store store-1 --cashbox box-1 --label demo --json \
+  node dist/apps/bridge-admin/src/main.js keys create "$kind" "$@" --label demo --json \
     | node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8"))[0].secret)'
 }
 

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { VoucherEnvironment, validateEnvironment } from '@voucher-bridge/config';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ApiKeysEnvironment, ApiKeysModule } from '@voucher-bridge/api-keys';
+import { VoucherEnvironment, VoucherTopics, VoucherTopicsModule, validateEnvironment } from '@voucher-bridge/config';
 import { DatabaseEnvironment, DatabaseHealthIndicator, DatabaseModule } from '@voucher-bridge/database';
 import { HealthModule } from '@voucher-bridge/health';
 import { KafkaEnvironment, KafkaHealthIndicator, KafkaModule } from '@voucher-bridge/kafka';
 import { MetricsModule } from '@voucher-bridge/metrics';
-import { voucherDeadLetterTopic, voucherTopic } from '@voucher-bridge/voucher-contract';
+import { ConnectorConfigModule } from './config/connector-config.module';
 import { ConnectorEnvironment } from './config/connector.environment';
 import { LookupModule } from './lookup/lookup.module';
 import { RegistrationModule } from './registration/registration.module';
@@ -16,12 +18,20 @@ import { RegistrationModule } from './registration/registration.module';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      validate: validateEnvironment(ConnectorEnvironment, VoucherEnvironment, DatabaseEnvironment, KafkaEnvironment),
+      validate: validateEnvironment(ConnectorEnvironment, VoucherEnvironment, DatabaseEnvironment, KafkaEnvironment, ApiKeysEnvironment),
     }),
+    ConnectorConfigModule,
+    VoucherTopicsModule,
     DatabaseModule.fromEnvironment(),
+    // Lookups need the shop's key and are rate-limited per key.
+    ApiKeysModule.withGuard(),
+    ThrottlerModule.forRootAsync({
+      inject: [ConnectorEnvironment],
+      useFactory: (env: ConnectorEnvironment) => [{ ttl: 1_000, limit: env.LOOKUP_RATE_LIMIT_PER_SECOND }],
+    }),
     KafkaModule.fromEnvironment('eshop-connector', (config) => {
-      const environment = config.getOrThrow<string>('VOUCHER_ENV');
-      return [voucherTopic(environment), voucherDeadLetterTopic(environment)];
+      const topics = VoucherTopics.fromConfig(config);
+      return [topics.events, topics.deadLetter];
     }),
     MetricsModule.forApp('eshop-connector'),
     RegistrationModule,

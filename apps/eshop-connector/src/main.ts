@@ -10,5 +10,6 @@ void bootstrapHttpApp(EshopConnectorModule, {
     title: 'voucher-bridge eshop-connector',
     description: 'The web shop looks up vouchers sold at the stores\' cashboxes. Errors are `application/problem+json` (RFC 9457).',
     include: [LookupModule],
+    bearerDescription: 'The web shop\'s API key (`vbk_shop_…`), issued by the operators with `deploy/voucher-bridge.sh admin keys create shop`.',
   },
 });

@@ -24,7 +24,7 @@ describe('API documentation: Swagger UI at /docs, OpenAPI 3.1 at /docs/openapi.j
       required: ['amount', 'cashboxId', 'receiptNumber', 'redeemedAt', 'storeId', 'voucherCode'] },
     { app: 'gateway', path: '/v1/voucher-cancellations', success: '202', errors: CASHBOX_ERRORS, bearer: true,
       required: ['cancelledAt', 'cashboxId', 'reason', 'receiptNumber', 'storeId', 'voucherCode'] },
-    { app: 'connector', path: '/v1/voucher-lookups', success: '200', errors: ['400', '404', '413', '503'], bearer: false, required: ['voucherCode'] },
+    { app: 'connector', path: '/v1/voucher-lookups', success: '200', errors: ['400', '401', '404', '413', '429', '503'], bearer: true, required: ['voucherCode'] },
   ] as const)('$app documents $path', async ({ app, path, success, errors, bearer, required }) => {
     const baseUrl = context.bridge[app].baseUrl;
 

@@ -5,9 +5,9 @@ import { ROOT, TEST_DATABASE_URL, TEST_KAFKA_BROKERS } from '../support/test-env
 
 const valid = { VOUCHER_ENV: 'test', DATABASE_URL: TEST_DATABASE_URL, KAFKA_BROKERS: TEST_KAFKA_BROKERS, GATEWAY_HTTP_PORT: '3999' };
 
-function startGateway(env: Record<string, string | undefined>) {
+function startGateway(env: Record<string, string | undefined>, app = 'cashbox-gateway') {
   const { PATH, HOME } = process.env;
-  return spawnSync(process.execPath, [join(ROOT, 'dist/apps/cashbox-gateway/src/main.js')], {
+  return spawnSync(process.execPath, [join(ROOT, `dist/apps/${app}/src/main.js`)], {
     env: Object.fromEntries(Object.entries({ PATH, HOME, NO_COLOR: '1', ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv,
     encoding: 'utf8',
     timeout: 60_000,
@@ -31,5 +31,14 @@ describe('configuration is validated at start-up', () => {
     // Logged as JSON lines like everything else, the message naming the variable at level error.
     const records = logRecords(result.stdout + result.stderr);
     expect(records.some((record) => record.level === 'error' && record.msg?.includes(`${variable}:`))).toBe(true);
+  });
+
+  it.each([
+    ['LOOKUP_RATE_LIMIT_PER_SECOND', { LOOKUP_RATE_LIMIT_PER_SECOND: '0' }],
+    ['LOOKUP_RATE_LIMIT_PER_SECOND', { LOOKUP_RATE_LIMIT_PER_SECOND: 'ten' }],
+  ])('stops the connector with a message naming %s', (variable, override) => {
+    const result = startGateway({ ...valid, CONNECTOR_HTTP_PORT: '3998', ...override }, 'eshop-connector');
+    expect(result.status).toBe(1);
+    expect(result.stdout + result.stderr).toContain(`${variable}:`);
   });
 });

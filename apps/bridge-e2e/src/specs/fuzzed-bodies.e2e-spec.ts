@@ -21,8 +21,8 @@ describe('fuzzed bodies: never a 5xx, always a problem, nothing written, one log
     const app = context.bridge[appKey];
     const url = app.baseUrl + endpoint.split(' ')[1];
     const rows = () => Promise.all(tables.map((table) => countRows(context.db, table)));
-    // The gateway's bodies come with the cashbox's key, so validation (not a 401) answers them.
-    const headers = appKey === 'gateway' ? bearer(context.bridge.cashboxKey.secret) : {};
+    // The bodies come with the cashbox's or the shop's key, so validation (not a 401) answers them.
+    const headers = bearer(appKey === 'gateway' ? context.bridge.cashboxKey.secret : context.bridge.shopKey.secret);
     const logFrom = app.log.length;
     const faults: string[] = [];
     let rejected = 0;

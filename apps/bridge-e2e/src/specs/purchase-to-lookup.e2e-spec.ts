@@ -20,6 +20,17 @@ describe('a voucher bought at a cashbox is accepted by the web shop', () => {
       currency: 'EUR',
       issuedAt: '2026-11-21T10:15:00.000Z',
       expiresAt: '2029-11-21T22:59:59.000Z',
+      history: [{
+        eventId: accepted.body.eventId,
+        type: 'voucher.purchased',
+        store: 'store-042',
+        cashbox: 'box-7',
+        occurredAt: expect.stringMatching(/^2\d{3}-.*Z$/),
+        outcome: 'applied',
+        sequence: 1,
+        amount: { value: 5000, currency: 'EUR' },
+        balanceAfter: 5000,
+      }],
     });
   });
 
@@ -51,7 +62,7 @@ describe('a voucher bought at a cashbox is accepted by the web shop', () => {
   it('never takes a voucher code in the URL', async () => {
     const answer = await fetch(`${context.bridge.connector.baseUrl}/v1/voucher-lookups/GIFT-0000-0000`);
     expect(answer.status).toBe(404);
-    const invalid = await postJson(`${context.bridge.connector.baseUrl}/v1/voucher-lookups`, { voucherCode: 'x' });
+    const invalid = await lookUp(context.bridge, 'x');
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors.map((e: { field: string }) => e.field)).toEqual(['voucherCode']);
   });
@@ -77,7 +88,7 @@ describe('a voucher bought at a cashbox is accepted by the web shop', () => {
     expect(gateway).toMatch(/outbox_event_publish_delay_seconds_count\{[^}]*\} [1-9]/);
     expect(gateway).toContain('outbox_publish_errors_total');
     const connector = await (await fetch(`${context.bridge.connector.baseUrl}/metrics`)).text();
-    expect(connector).toMatch(/voucher_events_handled_total\{[^}]*outcome="registered"[^}]*\} [1-9]/);
+    expect(connector).toMatch(/voucher_events_handled_total\{[^}]*outcome="applied"[^}]*\} [1-9]/);
     expect(connector).not.toContain(body.voucherCode);
   });
 

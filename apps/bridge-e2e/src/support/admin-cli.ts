@@ -23,3 +23,10 @@ export async function createCashboxKey(storeId: string, cashboxId: string): Prom
   const [{ id, secret }] = JSON.parse(stdout) as CreatedKey[];
   return { id, secret };
 }
+
+/** A new key of the web shop, made the way an operator makes one. */
+export async function createShopKey(): Promise<CreatedKey> {
+  const { stdout } = await admin('keys', 'create', 'shop', '--json');
+  const [{ id, secret }] = JSON.parse(stdout) as CreatedKey[];
+  return { id, secret };
+}

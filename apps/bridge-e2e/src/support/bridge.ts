@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { voucherTopic } from '@voucher-bridge/voucher-contract';
-import { CreatedKey, createCashboxKey } from './admin-cli';
+import { CreatedKey, createCashboxKey, createShopKey } from './admin-cli';
 import { AppProcess } from './app-process';
 import { freePort } from './free-port';
 import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS } from './test-environment';
@@ -16,6 +16,8 @@ export interface Bridge {
   connector: AppProcess;
   /** The key of cashbox box-7 in store store-042, which `purchaseBody` posts for. */
   cashboxKey: CreatedKey;
+  /** The web shop's key, which `lookUp` sends. */
+  shopKey: CreatedKey;
   stop(): Promise<void>;
 }
 
@@ -33,11 +35,12 @@ export async function createBridge(extraEnv: Record<string, string> = {}): Promi
     API_KEY_CACHE_TTL_MS: '500',
     // Specs post bursts from one cashbox; the rate limit has a spec of its own.
     CASHBOX_RATE_LIMIT_PER_SECOND: '100000',
+    LOOKUP_RATE_LIMIT_PER_SECOND: '100000',
     ...extraEnv,
   };
   const gateway = new AppProcess('cashbox-gateway', await freePort(), common);
   const connector = new AppProcess('eshop-connector', await freePort(), common);
-  const cashboxKey = await createCashboxKey('store-042', 'box-7');
+  const [cashboxKey, shopKey] = await Promise.all([createCashboxKey('store-042', 'box-7'), createShopKey()]);
   return {
     environment,
     topic: voucherTopic(environment),
@@ -46,6 +49,7 @@ export async function createBridge(extraEnv: Record<string, string> = {}): Promi
     gateway,
     connector,
     cashboxKey,
+    shopKey,
     async stop() {
       await Promise.all([gateway.stop(), connector.stop()]);
     },

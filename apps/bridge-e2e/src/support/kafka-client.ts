@@ -34,6 +34,18 @@ export async function committedTotal(groupId: string, topic: string): Promise<nu
   return [...offsets.values()].reduce((sum, offset) => sum + Math.max(offset, 0), 0);
 }
 
+/** How many records the topic holds over all its partitions (the sum of the end offsets). */
+export async function topicEndTotal(topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const partitions = await admin.fetchTopicOffsets(topic);
+    return partitions.reduce((sum, p) => sum + Number(p.high ?? p.offset), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export interface ReadRecord {
   key: string;
   value: string;
@@ -43,10 +55,17 @@ export interface ReadRecord {
 }
 
 /**
- * Reads a topic from the beginning until `count` records arrived, then `settleMs` longer (to
- * catch any record beyond the expected ones). Committed records only, like every reader of ours.
+ * Reads a topic from the beginning until `count` records arrived (of those a `which` filter
+ * keeps), or with a number, then that many ms longer (to catch any record beyond the expected
+ * ones). Committed records only, like every reader of ours.
  */
-export async function readRecords(topic: string, count: number, settleMs = 0): Promise<ReadRecord[]> {
+export async function readRecords(
+  topic: string,
+  count: number,
+  whichOrSettleMs: ((record: ReadRecord) => boolean) | number = 0,
+): Promise<ReadRecord[]> {
+  const which = typeof whichOrSettleMs === 'function' ? whichOrSettleMs : () => true;
+  const settleMs = typeof whichOrSettleMs === 'number' ? whichOrSettleMs : 0;
   const consumer = kafka.consumer({
     kafkaJS: { groupId: `reader-${Date.now()}-${Math.random()}`, fromBeginning: true, autoCommit: false, readUncommitted: false },
   });
@@ -58,7 +77,8 @@ export async function readRecords(topic: string, count: number, settleMs = 0): P
       eachMessage: async ({ message, partition }) => {
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value);
-        records.push({ key: String(message.key), value: String(message.value), partition, offset: message.offset, headers });
+        const record = { key: String(message.key), value: String(message.value), partition, offset: message.offset, headers };
+        if (which(record)) records.push(record);
       },
     });
     await eventually(`${count} records on ${topic}`, async () => {

@@ -25,8 +25,9 @@ export function postPurchase(bridge: Bridge, body: unknown, secret = bridge.cash
   return postJson(`${bridge.gateway.baseUrl}/v1/voucher-purchases`, body, bearer(secret));
 }
 
-export function lookUp(bridge: Bridge, voucherCode: string) {
-  return postJson(`${bridge.connector.baseUrl}/v1/voucher-lookups`, { voucherCode });
+/** Looks up as the web shop, with the bridge's shop key. */
+export function lookUp(bridge: Bridge, voucherCode: string, secret = bridge.shopKey.secret) {
+  return postJson(`${bridge.connector.baseUrl}/v1/voucher-lookups`, { voucherCode }, bearer(secret));
 }
 
 /** Waits until the web shop's lookup finds the voucher, and returns its answer. */

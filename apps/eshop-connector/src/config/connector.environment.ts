@@ -16,4 +16,10 @@ export class ConnectorEnvironment {
   @Min(1)
   @Max(64)
   CONNECTOR_PARTITIONS_CONCURRENTLY: number = 3;
+
+  /** Lookups per second one shop key may send to one connector instance; more get 429. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  LOOKUP_RATE_LIMIT_PER_SECOND: number = 10;
 }

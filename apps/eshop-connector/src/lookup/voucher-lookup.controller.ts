@@ -1,10 +1,14 @@
-import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { RequireApiKey } from '@voucher-bridge/api-keys';
+import { ShopThrottlerGuard } from './shop-throttler.guard';
 import { VoucherLookupApiDocs } from './voucher-lookup.api-docs';
 import { VoucherLookupRequestDto } from './voucher-lookup.request.dto';
 import { VoucherLookupResponseDto } from './voucher-lookup.response.dto';
 import { VoucherLookupService } from './voucher-lookup.service';
 
 @Controller('v1/voucher-lookups')
+@RequireApiKey('shop')
+@UseGuards(ShopThrottlerGuard)
 export class VoucherLookupController {
   constructor(private readonly lookups: VoucherLookupService) {}
 

@@ -1,22 +1,53 @@
 /**
- * One statement, so one transaction for a whole Kafka batch: remember each event id, and
- * register vouchers only for ids never seen before — a redelivered event changes nothing.
+ * The batch's vouchers in one query, locked: a partition's events are consumed by one member,
+ * but during a rebalance a stale member may still be writing the same vouchers. Locking in hash
+ * order keeps two such transactions from deadlocking.
  */
-export const REGISTER_PURCHASED_VOUCHERS = `
-WITH events AS (
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::text[],
-    $6::timestamptz[], $7::timestamptz[])
-  WITH ORDINALITY AS t(event_id, voucher_code_hash, voucher_code_masked, amount_minor, currency,
-    issued_at, expires_at, n)
-), fresh AS (
-  INSERT INTO registry_processed_event (event_id)
-  SELECT event_id FROM events ORDER BY n
-  ON CONFLICT (event_id) DO NOTHING
-  RETURNING event_id
+export const LOAD_VOUCHERS_FOR_UPDATE = `
+SELECT voucher_code_hash, status, balance_minor, currency, issued_at, expires_at, last_sequence,
+  purchase_fingerprint
+FROM registry_voucher WHERE voucher_code_hash = ANY($1::text[])
+ORDER BY voucher_code_hash FOR UPDATE`;
+
+/** Which of the batch's events were handled before (a redelivery after a crash or rebalance). */
+export const LOAD_PROCESSED_EVENT_IDS = `
+SELECT event_id::text AS event_id FROM registry_processed_event WHERE event_id = ANY($1::uuid[])`;
+
+/**
+ * One statement for a whole batch's writes: the processed ids, the vouchers' final states, the
+ * history and the parked events. The processed ids are inserted without ON CONFLICT: if another
+ * transaction handled the same events meanwhile, this one fails and the batch is retried (and
+ * then skips them), so no event takes effect twice.
+ */
+export const WRITE_REGISTRY_BATCH = `
+WITH processed AS (
+  INSERT INTO registry_processed_event (event_id) SELECT unnest($1::uuid[])
+), vouchers AS (
+  INSERT INTO registry_voucher (voucher_code_hash, voucher_code_masked, status, balance_minor, currency,
+    issued_at, expires_at, last_event_id, last_sequence, purchase_fingerprint, updated_at)
+  SELECT hash, masked, status, balance, currency, issued_at, expires_at, last_event_id, last_sequence,
+    fingerprint, now()
+  FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::timestamptz[],
+    $8::timestamptz[], $9::uuid[], $10::int[], $11::text[])
+    AS t(hash, masked, status, balance, currency, issued_at, expires_at, last_event_id, last_sequence, fingerprint)
+  ON CONFLICT (voucher_code_hash) DO UPDATE SET status = excluded.status,
+    balance_minor = excluded.balance_minor, last_event_id = excluded.last_event_id,
+    last_sequence = excluded.last_sequence, updated_at = excluded.updated_at
+), history AS (
+  INSERT INTO registry_voucher_history (voucher_code_hash, event_id, event_type, store_id, cashbox_id,
+    occurred_at, sequence, amount_minor, currency, balance_after_minor, outcome, rule)
+  SELECT hash, event_id, event_type, store_id, cashbox_id, occurred_at, sequence, amount, currency,
+    balance_after, outcome, rule
+  FROM unnest($12::text[], $13::uuid[], $14::text[], $15::text[], $16::text[], $17::timestamptz[],
+    $18::int[], $19::bigint[], $20::text[], $21::bigint[], $22::text[], $23::text[])
+    WITH ORDINALITY AS t(hash, event_id, event_type, store_id, cashbox_id, occurred_at, sequence,
+      amount, currency, balance_after, outcome, rule, n)
+  ORDER BY n
 )
-INSERT INTO registry_voucher (voucher_code_hash, voucher_code_masked, status, balance_minor,
-  currency, issued_at, expires_at, last_event_id, updated_at)
-SELECT voucher_code_hash, voucher_code_masked, 'active', amount_minor, currency, issued_at,
-  expires_at, event_id, now()
-FROM events JOIN fresh USING (event_id) ORDER BY n
-ON CONFLICT (voucher_code_hash) DO NOTHING`;
+INSERT INTO registry_parked_event (event_id, voucher_code_hash, voucher_code_masked, event_type,
+  reason_class, rule, message, source_topic, source_partition, source_offset, parked_at)
+SELECT event_id, hash, masked, event_type, 'rule-violation', rule, message, source_topic,
+  source_partition, source_offset, $32::timestamptz
+FROM unnest($24::uuid[], $25::text[], $26::text[], $27::text[], $28::text[], $29::text[],
+  $30::text[], $31::int[], $33::bigint[])
+  AS t(event_id, hash, masked, event_type, rule, message, source_topic, source_partition, source_offset)`;

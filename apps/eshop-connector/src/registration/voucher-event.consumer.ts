@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { BatchConsumer, KafkaConsumerFactory } from '@voucher-bridge/kafka';
-import { voucherTopic } from '@voucher-bridge/voucher-contract';
+import { VoucherTopics } from '@voucher-bridge/config';
+import { ConnectorEnvironment } from '../config/connector.environment';
 import { RegisterVoucherEventsHandler } from './register-voucher-events.handler';
 
 /** The connector's consumer-group member on `<env>.voucher`. */
@@ -9,12 +9,14 @@ import { RegisterVoucherEventsHandler } from './register-voucher-events.handler'
 export class VoucherEventConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly consumer: BatchConsumer;
 
-  constructor(factory: KafkaConsumerFactory, handler: RegisterVoucherEventsHandler, config: ConfigService) {
-    const environment = config.getOrThrow<string>('VOUCHER_ENV');
+  constructor(factory: KafkaConsumerFactory, handler: RegisterVoucherEventsHandler, env: ConnectorEnvironment, topics: VoucherTopics) {
     this.consumer = factory.createBatchConsumer({
-      groupId: config.get<string>('CONNECTOR_GROUP_ID') ?? `${environment}.eshop-connector`,
-      topics: [voucherTopic(environment)],
-      partitionsConsumedConcurrently: config.getOrThrow<number>('CONNECTOR_PARTITIONS_CONCURRENTLY'),
+      groupId: env.CONNECTOR_GROUP_ID ?? `${topics.environment}.eshop-connector`,
+      topics: [topics.events],
+      partitionsConsumedConcurrently: env.CONNECTOR_PARTITIONS_CONCURRENTLY,
+      // A batch costs one transaction of five statements whatever its size: larger ones while
+      // catching up (at most one fetch's worth arrives at once anyway).
+      maxBatchSize: 2_000,
       handleBatch: (batch) => handler.handle(batch),
     });
   }

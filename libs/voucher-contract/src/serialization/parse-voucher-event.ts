@@ -3,6 +3,7 @@ import { exceedsJsonDepth, validatePlain } from '../validation';
 import { InvalidVoucherEventError } from './invalid-voucher-event.error';
 import { PAYLOAD_TYPES } from './payload-types';
 import { VoucherEvent } from './voucher-event';
+import { passesFastPath } from './fast-path';
 
 /** Events nest three levels; deeper ones would overflow the validators' recursion. */
 const MAX_EVENT_DEPTH = 32;
@@ -24,6 +25,8 @@ export function parseVoucherEvent(raw: Buffer | string | null | undefined): Vouc
       { field: '$', messages: [(error as Error).message] },
     ]);
   }
+  // Most events are plainly valid: recognised cheaply; anything else is judged in full.
+  if (passesFastPath(plain)) return plain as VoucherEvent;
   return validateVoucherEvent(plain);
 }
 

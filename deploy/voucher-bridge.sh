@@ -140,7 +140,12 @@ That cashbox sells a voucher:
     -H 'Authorization: Bearer $demo_key' \\
     -d '{"voucherCode":"GIFT-DEMO-$demo_suffix","amount":{"value":5000,"currency":"EUR"},"storeId":"store-1","cashboxId":"box-1","receiptNumber":"R-$demo_suffix","purchasedAt":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}'
 
-The web shop looks it up:
+Later it takes 15 EUR off the voucher:
+  curl -i -X POST http://127.0.0.1:$GATEWAY_HTTP_PORT/v1/voucher-redemptions -H 'Content-Type: application/json' \\
+    -H 'Authorization: Bearer $demo_key' \\
+    -d '{"voucherCode":"GIFT-DEMO-$demo_suffix","amount":{"value":1500,"currency":"EUR"},"storeId":"store-1","cashboxId":"box-1","receiptNumber":"R-$demo_suffix-2","redeemedAt":"$(date -u +%Y-%m-%dT%H:%M:%SZ)"}'
+
+The web shop looks it up (balance and history):
   curl -i -X POST http://127.0.0.1:$CONNECTOR_HTTP_PORT/v1/voucher-lookups -H 'Content-Type: application/json' \\
     -H 'Authorization: Bearer $demo_shop_key' \\
     -d '{"voucherCode":"GIFT-DEMO-$demo_suffix"}'

@@ -2,7 +2,7 @@ import { hashVoucherCode, maskVoucherCode, voucherDeadLetterTopic } from '@vouch
 import { eventually } from '../support/eventually';
 import { AppProcess } from '../support/app-process';
 import { freePort } from '../support/free-port';
-import { committedOffsets, committedTotal, readRecords, topicEndTotal } from '../support/kafka-client';
+import { committedOffsets, readRecords, topicEndTotal } from '../support/kafka-client';
 import { eventuallyRegistered, lookUp, newVoucherCode, postPurchase, purchaseBody } from '../support/purchases';
 import { useBridge } from '../support/use-bridge';
 import { cancellation, produceEvents, purchaseEventOf, redemption } from '../support/voucher-events';
@@ -54,18 +54,22 @@ describe('the voucher state machine: events applied in order per voucher, rule b
       expect(row.message).not.toContain(code);
     }
     const letters = await deadLetters(code, rules.length);
-    expect(letters.map((letter) => letter.headers['dead-letter-reason'])).toEqual(rules);
-    letters.forEach((letter, i) => {
+    expect(letters.map((letter) => letter.headers['dead-letter-reason']).sort()).toEqual([...rules].sort());
+    // Each dead letter matches its parked row (paired by event id: the order two letters of one
+    // batch reach the dead-letter topic in is not part of the contract).
+    for (const letter of letters) {
+      const row = parked.find((candidate) => candidate.event_id === JSON.parse(letter.value).eventId);
+      expect(row).toBeDefined();
       expect(letter.headers).toMatchObject({
         'dead-letter-reason-class': 'rule-violation',
-        'dead-letter-detail': parked[i].message,
+        'dead-letter-reason': row.rule,
+        'dead-letter-detail': row.message,
         'source-topic': context.bridge.topic,
-        'source-partition': String(parked[i].source_partition),
-        'source-offset': parked[i].source_offset,
-        'dead-lettered-at': parked[i].parked_at.toISOString(),
+        'source-partition': String(row.source_partition),
+        'source-offset': row.source_offset,
+        'dead-lettered-at': row.parked_at.toISOString(),
       });
-      expect(JSON.parse(letter.value).eventId).toBe(parked[i].event_id);
-    });
+    }
     return parked;
   }
 
@@ -182,10 +186,15 @@ describe('the voucher state machine: events applied in order per voucher, rule b
   it('a replay of the whole topic (another consumer group from the beginning) changes nothing', async () => {
     const { bridge, db } = context;
     const deadLetterTopic = voucherDeadLetterTopic(bridge.environment);
-    const total = await topicEndTotal(bridge.topic);
-    await eventually('everything handled once', async () => {
-      const committed = await committedTotal(bridge.groupId, bridge.topic);
-      if (committed < total) throw new Error(`${committed} of ${total}`);
+    // Records, not offsets: the relay's transactions put commit markers on the topic, which take
+    // offsets but are no records, so the end offsets overstate what a consumer ever handles.
+    const handledBy = async (app: AppProcess) => handledTotal(await (await fetch(`${app.baseUrl}/metrics`)).text());
+    let handledFirst = -1;
+    await eventually('everything handled once (the count stable for a second)', async () => {
+      const now = await handledBy(bridge.connector);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      if (now === 0 || (await handledBy(bridge.connector)) !== now) throw new Error(`${now} handled so far`);
+      handledFirst = now;
     });
     const registry = async () => (await db.query(`SELECT
         (SELECT json_agg(v ORDER BY voucher_code_hash) FROM registry_voucher v) AS vouchers,
@@ -199,16 +208,22 @@ describe('the voucher state machine: events applied in order per voucher, rule b
     try {
       await replay.start();
       await eventually('the replay to reach the end', async () => {
-        const committed = await committedTotal(`${bridge.environment}.replay`, bridge.topic);
-        if (committed < total) throw new Error(`${committed} of ${total}`);
+        const replayed = await handledBy(replay);
+        if (replayed < handledFirst) throw new Error(`${replayed} of ${handledFirst}`);
       });
       expect(await registry()).toEqual(before);
       expect(await topicEndTotal(deadLetterTopic)).toBe(deadLettersBefore);
+      // Every record the first connector handled is redelivered to the replay, and only redelivered.
       const metrics = await (await fetch(`${replay.baseUrl}/metrics`)).text();
-      expect(metrics).toMatch(new RegExp(`voucher_events_handled_total\\{[^}]*outcome="redelivered"[^}]*\\} ${total}\\b`));
+      expect(metrics).toMatch(new RegExp(`voucher_events_handled_total\\{[^}]*outcome="redelivered"[^}]*\\} ${handledFirst}\\b`));
       expect(metrics).not.toMatch(/outcome="(applied|parked)"/);
     } finally {
       await replay.stop();
     }
   });
 });
+
+/** Every record a connector handled, whatever the outcome, from its /metrics text. */
+function handledTotal(metrics: string): number {
+  return [...metrics.matchAll(/^voucher_events_handled_total\{[^}]*\} (\d+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+}

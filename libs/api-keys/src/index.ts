@@ -7,3 +7,4 @@ export type { ApiKey, NewApiKey } from './store/api-key';
 export { ApiKeyStore } from './store/api-key.store';
 export { ApiKeyGuard, RequireApiKey } from './guard/api-key.guard';
 export { CurrentApiKey } from './guard/current-api-key.decorator';
+export { ApiKeyThrottlerGuard } from './guard/api-key-throttler.guard';

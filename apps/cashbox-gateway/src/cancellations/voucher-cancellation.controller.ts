@@ -1,9 +1,8 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import type { ApiKey } from '@voucher-bridge/api-keys';
-import { CurrentApiKey, RequireApiKey } from '@voucher-bridge/api-keys';
+import { ApiKeyThrottlerGuard, CurrentApiKey, RequireApiKey } from '@voucher-bridge/api-keys';
 import { randomUUID } from 'node:crypto';
 import { assertKeyIsFor } from '../auth/cashbox-binding';
-import { CashboxThrottlerGuard } from '../auth/cashbox-throttler.guard';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key.header';
 import { VoucherCancellationApiDocs } from './voucher-cancellation.api-docs';
 import { AcceptVoucherEventService } from '../voucher-events/accept-voucher-event.service';
@@ -13,7 +12,7 @@ import { VoucherCancellationRequestDto } from './voucher-cancellation.request.dt
 
 @Controller('v1/voucher-cancellations')
 @RequireApiKey('cashbox')
-@UseGuards(CashboxThrottlerGuard)
+@UseGuards(ApiKeyThrottlerGuard)
 export class VoucherCancellationController {
   constructor(private readonly acceptEvent: AcceptVoucherEventService) {}
 

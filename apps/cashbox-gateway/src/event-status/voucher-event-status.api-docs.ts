@@ -43,7 +43,7 @@ export const VoucherEventStatusApiDocs = () =>
     }),
     ApiProblemResponse({
       status: 429, description: 'Over `CASHBOX_RATE_LIMIT_PER_SECOND`.', slug: 'rate-limited', title: 'Too Many Requests',
-      detail: 'This cashbox sent more than 20 requests in 1000 ms; retry after 1 s.',
+      detail: 'This cashbox key sent more than 20 requests in 1000 ms; retry after 1 s.',
       headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } },
     }),
     ApiProblemResponse(DATABASE_UNAVAILABLE),

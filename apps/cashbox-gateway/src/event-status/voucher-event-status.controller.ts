@@ -1,8 +1,7 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import type { ApiKey } from '@voucher-bridge/api-keys';
-import { CurrentApiKey, RequireApiKey } from '@voucher-bridge/api-keys';
+import { ApiKeyThrottlerGuard, CurrentApiKey, RequireApiKey } from '@voucher-bridge/api-keys';
 import { ProblemException } from '@voucher-bridge/http';
-import { CashboxThrottlerGuard } from '../auth/cashbox-throttler.guard';
 import { eventIdOf } from './event-id.param';
 import { VoucherEventStatusApiDocs } from './voucher-event-status.api-docs';
 import { VoucherEventStatusRepository } from './voucher-event-status.repository';
@@ -10,7 +9,7 @@ import { VoucherEventStatusDto } from './voucher-event-status.response.dto';
 
 @Controller('v1/voucher-events')
 @RequireApiKey('cashbox')
-@UseGuards(CashboxThrottlerGuard)
+@UseGuards(ApiKeyThrottlerGuard)
 export class VoucherEventStatusController {
   constructor(private readonly events: VoucherEventStatusRepository) {}
 

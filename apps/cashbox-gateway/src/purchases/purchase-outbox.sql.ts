@@ -1,3 +1,5 @@
+import { CLAIM_IDEMPOTENCY_KEYS } from '../idempotency/claim-idempotency-keys.sql';
+
 /**
  * One statement, so one transaction: claim the Idempotency-Key of each request that has one,
  * insert the purchases whose key was new (or that have none) and whose voucher code is new, and
@@ -14,13 +16,7 @@ WITH input AS (
   ) WITH ORDINALITY AS t(event_id, voucher_code_hash, voucher_code_masked, amount_minor, currency,
     store_id, cashbox_id, receipt_number, purchased_at, expires_at, topic, message_key, payload,
     api_key_id, idempotency_key, request_hash, headers, n)
-), keyed AS (
-  INSERT INTO gateway_idempotency_key (api_key_id, idempotency_key, request_hash, event_id)
-  SELECT api_key_id, idempotency_key, request_hash, event_id
-  FROM input WHERE idempotency_key IS NOT NULL ORDER BY n
-  ON CONFLICT DO NOTHING
-  RETURNING event_id
-), purchases AS (
+), ${CLAIM_IDEMPOTENCY_KEYS}, purchases AS (
   INSERT INTO gateway_purchase (event_id, voucher_code_hash, voucher_code_masked, amount_minor,
     currency, store_id, cashbox_id, receipt_number, purchased_at, expires_at)
   SELECT event_id, voucher_code_hash, voucher_code_masked, amount_minor, currency, store_id,

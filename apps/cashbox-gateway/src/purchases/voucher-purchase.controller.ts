@@ -1,8 +1,7 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import type { ApiKey } from '@voucher-bridge/api-keys';
-import { CurrentApiKey, RequireApiKey } from '@voucher-bridge/api-keys';
+import { ApiKeyThrottlerGuard, CurrentApiKey, RequireApiKey } from '@voucher-bridge/api-keys';
 import { assertKeyIsFor } from '../auth/cashbox-binding';
-import { CashboxThrottlerGuard } from '../auth/cashbox-throttler.guard';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key.header';
 import { AcceptVoucherPurchaseService } from './accept-voucher-purchase.service';
 import { VoucherPurchaseApiDocs } from './voucher-purchase.api-docs';
@@ -11,7 +10,7 @@ import type { VoucherEventAcceptedDto } from '../voucher-events/voucher-event-ac
 
 @Controller('v1/voucher-purchases')
 @RequireApiKey('cashbox')
-@UseGuards(CashboxThrottlerGuard)
+@UseGuards(ApiKeyThrottlerGuard)
 export class VoucherPurchaseController {
   constructor(private readonly acceptPurchase: AcceptVoucherPurchaseService) {}
 

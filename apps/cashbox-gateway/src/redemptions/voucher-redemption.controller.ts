@@ -1,9 +1,8 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import type { ApiKey } from '@voucher-bridge/api-keys';
-import { CurrentApiKey, RequireApiKey } from '@voucher-bridge/api-keys';
+import { ApiKeyThrottlerGuard, CurrentApiKey, RequireApiKey } from '@voucher-bridge/api-keys';
 import { randomUUID } from 'node:crypto';
 import { assertKeyIsFor } from '../auth/cashbox-binding';
-import { CashboxThrottlerGuard } from '../auth/cashbox-throttler.guard';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key.header';
 import { VoucherRedemptionApiDocs } from './voucher-redemption.api-docs';
 import { AcceptVoucherEventService } from '../voucher-events/accept-voucher-event.service';
@@ -13,7 +12,7 @@ import { VoucherRedemptionRequestDto } from './voucher-redemption.request.dto';
 
 @Controller('v1/voucher-redemptions')
 @RequireApiKey('cashbox')
-@UseGuards(CashboxThrottlerGuard)
+@UseGuards(ApiKeyThrottlerGuard)
 export class VoucherRedemptionController {
   constructor(private readonly acceptEvent: AcceptVoucherEventService) {}
 

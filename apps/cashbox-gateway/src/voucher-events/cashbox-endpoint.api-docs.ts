@@ -68,7 +68,7 @@ export const CashboxEndpointApiDocs = (docs: CashboxEndpointDocs) =>
       description: 'This cashbox sent more than `CASHBOX_RATE_LIMIT_PER_SECOND` requests a second. Retry after `Retry-After` seconds.',
       slug: 'rate-limited',
       title: 'Too Many Requests',
-      detail: 'This cashbox sent more than 20 requests in 1000 ms; retry after 1 s.',
+      detail: 'This cashbox key sent more than 20 requests in 1000 ms; retry after 1 s.',
       headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } },
     }),
     ApiProblemResponse(DATABASE_UNAVAILABLE),

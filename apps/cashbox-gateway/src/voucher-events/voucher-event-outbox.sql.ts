@@ -1,3 +1,5 @@
+import { CLAIM_IDEMPOTENCY_KEYS } from '../idempotency/claim-idempotency-keys.sql';
+
 /**
  * One statement, so one transaction, like the purchases': claim each request's Idempotency-Key,
  * insert the events whose key was new (or that have none) and whose receipt has not recorded this
@@ -11,13 +13,7 @@ WITH input AS (
   ) WITH ORDINALITY AS t(event_id, event_type, voucher_code_hash, voucher_code_masked, store_id,
     cashbox_id, receipt_number, request_hash, topic, message_key, payload, headers, api_key_id,
     idempotency_key, n)
-), keyed AS (
-  INSERT INTO gateway_idempotency_key (api_key_id, idempotency_key, request_hash, event_id)
-  SELECT api_key_id, idempotency_key, request_hash, event_id
-  FROM input WHERE idempotency_key IS NOT NULL ORDER BY n
-  ON CONFLICT DO NOTHING
-  RETURNING event_id
-), events AS (
+), ${CLAIM_IDEMPOTENCY_KEYS}, events AS (
   INSERT INTO gateway_voucher_event (event_id, event_type, voucher_code_hash, voucher_code_masked,
     store_id, cashbox_id, receipt_number, request_hash)
   SELECT event_id, event_type, voucher_code_hash, voucher_code_masked, store_id, cashbox_id,

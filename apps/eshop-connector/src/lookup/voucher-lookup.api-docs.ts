@@ -40,7 +40,7 @@ export const VoucherLookupApiDocs = () =>
       description: 'This shop key sent more than `LOOKUP_RATE_LIMIT_PER_SECOND` lookups a second. Retry after `Retry-After` seconds.',
       slug: 'rate-limited',
       title: 'Too Many Requests',
-      detail: 'This key sent more than 10 requests in 1000 ms; retry after 1 s.',
+      detail: 'This shop key sent more than 10 requests in 1000 ms; retry after 1 s.',
       headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } },
     }),
     ApiProblemResponse({

@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
-import { RequireApiKey } from '@voucher-bridge/api-keys';
-import { ShopThrottlerGuard } from './shop-throttler.guard';
+import { ApiKeyThrottlerGuard, RequireApiKey } from '@voucher-bridge/api-keys';
 import { VoucherLookupApiDocs } from './voucher-lookup.api-docs';
 import { VoucherLookupRequestDto } from './voucher-lookup.request.dto';
 import { VoucherLookupResponseDto } from './voucher-lookup.response.dto';
@@ -8,7 +7,7 @@ import { VoucherLookupService } from './voucher-lookup.service';
 
 @Controller('v1/voucher-lookups')
 @RequireApiKey('shop')
-@UseGuards(ShopThrottlerGuard)
+@UseGuards(ApiKeyThrottlerGuard)
 export class VoucherLookupController {
   constructor(private readonly lookups: VoucherLookupService) {}
 

@@ -11,6 +11,7 @@ import { ConnectorConfigModule } from './config/connector-config.module';
 import { ConnectorEnvironment } from './config/connector.environment';
 import { LookupModule } from './lookup/lookup.module';
 import { RegistrationModule } from './registration/registration.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 /** eshop-connector: Kafka → registry (PostgreSQL) → lookups by the web shop. */
 @Module({
@@ -36,6 +37,7 @@ import { RegistrationModule } from './registration/registration.module';
     MetricsModule.forApp('eshop-connector'),
     RegistrationModule,
     LookupModule,
+    SubscriptionsModule,
     // Without Kafka the registry goes stale: the connector is not ready.
     HealthModule.forApp({
       inject: [DatabaseHealthIndicator, KafkaHealthIndicator],

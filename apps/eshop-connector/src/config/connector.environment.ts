@@ -22,4 +22,13 @@ export class ConnectorEnvironment {
   @Min(1)
   @Max(1_000_000)
   LOOKUP_RATE_LIMIT_PER_SECOND: number = 10;
+
+  /**
+   * After a secret rotation, how long deliveries are still signed with the older secrets too, so
+   * the shop can deploy its new secret without rejecting a delivery.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(30 * 86_400)
+  WEBHOOK_SECRET_ROTATION_OVERLAP_SECONDS: number = 86_400;
 }

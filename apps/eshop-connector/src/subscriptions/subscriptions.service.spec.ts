@@ -1,0 +1,44 @@
+import { Logger } from '@nestjs/common';
+import type { VoucherEnvironment } from '@voucher-bridge/config';
+import { ProblemException } from '@voucher-bridge/http';
+import { ConnectorEnvironment } from '../config/connector.environment';
+import { SubscriptionsRepository } from './subscriptions.repository';
+import { SubscriptionsService } from './subscriptions.service';
+
+function service(voucherEnv: string, repository: Partial<SubscriptionsRepository> = {}) {
+  const connector = Object.assign(new ConnectorEnvironment(), { WEBHOOK_SECRET_ROTATION_OVERLAP_SECONDS: 3_600 });
+  return new SubscriptionsService(repository as SubscriptionsRepository, connector, { VOUCHER_ENV: voucherEnv } as VoucherEnvironment);
+}
+
+const now = new Date('2026-11-25T12:00:00.000Z');
+
+describe('SubscriptionsService', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  it.each(['prod', 'prod-eu'])('applies the prod URL rules in %s: 400 naming url, nothing written', async (environment) => {
+    const create = jest.fn();
+    const refused = service(environment, { create }).create({ url: 'http://127.0.0.1:8099/hooks', eventTypes: ['voucher.purchased'] }, 'key');
+    await expect(refused).rejects.toBeInstanceOf(ProblemException);
+    await expect(refused).rejects.toMatchObject({ problem: { status: 400, errors: [{ field: 'url', messages: [expect.stringMatching(/https in prod/)] }] } });
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('allows a local receiver outside prod and answers the secret it stored', async () => {
+    const create = jest.fn(async (s) => ({ id: s.id, url: s.url, event_types: s.eventTypes, status: 'active', disabled_reason: null, created_at: s.createdAt }));
+    const answer = await service('dev', { create }).create({ url: 'http://127.0.0.1:8099/hooks', eventTypes: ['voucher.purchased'] }, 'key-1', now);
+    expect(answer).toEqual({ id: expect.any(String), url: 'http://127.0.0.1:8099/hooks', eventTypes: ['voucher.purchased'], secret: expect.stringMatching(/^whsec_/) });
+    expect(create).toHaveBeenCalledWith({ id: answer.id, url: answer.url, eventTypes: answer.eventTypes, createdByKeyId: 'key-1', secret: answer.secret, createdAt: now });
+  });
+
+  it('rotates with the configured overlap and answers when the older secrets expire', async () => {
+    const rotateSecret = jest.fn(async (_id: string, _secret: string, _now: Date, overlapEnd: Date) => overlapEnd);
+    const answer = await service('dev', { rotateSecret }).rotateSecret('id-1', now);
+    expect(answer).toEqual({ secret: expect.stringMatching(/^whsec_/), previousSecretsExpireAt: '2026-11-25T13:00:00.000Z' });
+    expect(rotateSecret).toHaveBeenCalledWith('id-1', answer.secret, now, new Date('2026-11-25T13:00:00.000Z'));
+  });
+
+  it('answers 404 rotating or deleting an unknown subscription', async () => {
+    const subject = service('dev', { rotateSecret: jest.fn(async () => undefined), softDelete: jest.fn(async () => undefined) });
+    await expect(subject.rotateSecret('id-1')).rejects.toMatchObject({ problem: { status: 404 } });
+    await expect(subject.delete('id-1')).rejects.toMatchObject({ problem: { status: 404 } });
+  });
+});

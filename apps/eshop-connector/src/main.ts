@@ -2,14 +2,15 @@ import 'reflect-metadata';
 import { bootstrapHttpApp } from '@voucher-bridge/http';
 import { EshopConnectorModule } from './eshop-connector.module';
 import { LookupModule } from './lookup/lookup.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 void bootstrapHttpApp(EshopConnectorModule, {
   name: 'eshop-connector',
   portVariable: 'CONNECTOR_HTTP_PORT',
   docs: {
     title: 'voucher-bridge eshop-connector',
-    description: 'The web shop looks up vouchers sold at the stores\' cashboxes. Errors are `application/problem+json` (RFC 9457).',
-    include: [LookupModule],
+    description: 'The web shop looks up vouchers sold at the stores\' cashboxes and registers endpoints to be told of their events. Errors are `application/problem+json` (RFC 9457).',
+    include: [LookupModule, SubscriptionsModule],
     bearerDescription: 'The web shop\'s API key (`vbk_shop_…`), issued by the operators with `deploy/voucher-bridge.sh admin keys create shop`.',
   },
 });

@@ -14,7 +14,7 @@ describe('API documentation: Swagger UI at /docs, OpenAPI 3.1 at /docs/openapi.j
   const CASHBOX_ERRORS = ['400', '401', '403', '409', '413', '422', '429', '503'];
   const DOCUMENTED = {
     gateway: ['/v1/voucher-purchases', '/v1/voucher-redemptions', '/v1/voucher-cancellations', '/v1/voucher-events/{eventId}'],
-    connector: ['/v1/voucher-lookups'],
+    connector: ['/v1/voucher-lookups', '/v1/subscriptions', '/v1/subscriptions/{id}', '/v1/subscriptions/{id}/secret-rotations'],
   };
 
   it.each([
@@ -25,6 +25,7 @@ describe('API documentation: Swagger UI at /docs, OpenAPI 3.1 at /docs/openapi.j
     { app: 'gateway', path: '/v1/voucher-cancellations', success: '202', errors: CASHBOX_ERRORS, bearer: true,
       required: ['cancelledAt', 'cashboxId', 'reason', 'receiptNumber', 'storeId', 'voucherCode'] },
     { app: 'connector', path: '/v1/voucher-lookups', success: '200', errors: ['400', '401', '404', '413', '429', '503'], bearer: true, required: ['voucherCode'] },
+    { app: 'connector', path: '/v1/subscriptions', success: '201', errors: ['400', '401', '413', '429', '503'], bearer: true, required: ['eventTypes', 'url'] },
   ] as const)('$app documents $path', async ({ app, path, success, errors, bearer, required }) => {
     const baseUrl = context.bridge[app].baseUrl;
 
@@ -82,5 +83,24 @@ describe('API documentation: Swagger UI at /docs, OpenAPI 3.1 at /docs/openapi.j
     const operation = document.paths['/v1/voucher-events/{eventId}'].get;
     expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '404', '429', '503']);
     expect(operation.security).toEqual([{ bearer: [] }]);
+  });
+
+  it.each([
+    { path: '/v1/subscriptions', method: 'get', responses: ['200', '401', '429', '503'] },
+    { path: '/v1/subscriptions/{id}', method: 'get', responses: ['200', '400', '401', '404', '429', '503'] },
+    { path: '/v1/subscriptions/{id}', method: 'delete', responses: ['204', '400', '401', '404', '429', '503'] },
+    { path: '/v1/subscriptions/{id}/secret-rotations', method: 'post', responses: ['201', '400', '401', '404', '429', '503'] },
+  ] as const)('connector documents $method $path', async ({ path, method, responses }) => {
+    const document = JSON.parse((await get(`${context.bridge.connector.baseUrl}/docs/openapi.json`)).text);
+    const operation = document.paths[path][method];
+    expect(Object.keys(operation.responses).sort()).toEqual([...responses].sort());
+    expect(operation.security).toEqual([{ bearer: [] }]);
+    for (const status of responses.filter((code) => code >= '400')) {
+      expect(operation.responses[status].content[PROBLEM].example.status).toBe(Number(status));
+    }
+    // Examples for every answer with a body; only the POST answers carry a secret.
+    const success = operation.responses[responses[0]];
+    expect(success.content?.['application/json']?.example).toEqual(responses[0] === '204' ? undefined : expect.anything());
+    expect(JSON.stringify(success).includes('whsec_')).toBe(method === 'post');
   });
 });

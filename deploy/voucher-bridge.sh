@@ -133,7 +133,7 @@ voucher-bridge is running on Node $(node --version) ($VOUCHER_ENV.voucher on $KA
   eshop-connector  http://127.0.0.1:$CONNECTOR_HTTP_PORT   log: .local/run/eshop-connector.log   API docs: http://127.0.0.1:$CONNECTOR_HTTP_PORT/docs
 
 A demo cashbox key was created for cashbox box-1 of store store-1 (more: deploy/voucher-bridge.sh admin keys create cashbox --store <id> --cashbox <id>),
-and a demo shop key for the web shop's lookups (more: deploy/voucher-bridge.sh admin keys create shop).
+and a demo shop key for the web shop's lookups and subscriptions (more: deploy/voucher-bridge.sh admin keys create shop).
 
 That cashbox sells a voucher:
   curl -i -X POST http://127.0.0.1:$GATEWAY_HTTP_PORT/v1/voucher-purchases -H 'Content-Type: application/json' \\
@@ -149,6 +149,15 @@ The web shop looks it up (balance and history):
   curl -i -X POST http://127.0.0.1:$CONNECTOR_HTTP_PORT/v1/voucher-lookups -H 'Content-Type: application/json' \\
     -H 'Authorization: Bearer $demo_shop_key' \\
     -d '{"voucherCode":"GIFT-DEMO-$demo_suffix"}'
+
+The web shop registers an endpoint to be told of voucher events (201 with the subscription's id and
+its signing secret, shown only once; plain http to 127.0.0.1 is allowed outside VOUCHER_ENV=prod,
+for a receiver a developer runs locally on port 8099):
+  curl -i -X POST http://127.0.0.1:$CONNECTOR_HTTP_PORT/v1/subscriptions -H 'Content-Type: application/json' \\
+    -H 'Authorization: Bearer $demo_shop_key' \\
+    -d '{"url":"http://127.0.0.1:8099/voucher-events","eventTypes":["voucher.purchased","voucher.redeemed","voucher.cancelled"]}'
+  (list: curl -s http://127.0.0.1:$CONNECTOR_HTTP_PORT/v1/subscriptions -H 'Authorization: Bearer $demo_shop_key';
+   delete: curl -i -X DELETE http://127.0.0.1:$CONNECTOR_HTTP_PORT/v1/subscriptions/<id> -H 'Authorization: Bearer $demo_shop_key')
 
 Stop everything with: deploy/voucher-bridge.sh stop
 EXAMPLES

@@ -165,3 +165,19 @@ describe('shop subscriptions API: /v1/subscriptions with the shop key', () => {
     }
   });
 });
+
+describe('shop subscriptions API: rate-limited per shop key like lookups', () => {
+  const context = useBridge({ LOOKUP_RATE_LIMIT_PER_SECOND: '3' });
+
+  it('answers 429 problem with Retry-After over LOOKUP_RATE_LIMIT_PER_SECOND', async () => {
+    const list = () => fetch(`${context.bridge.connector.baseUrl}/v1/subscriptions`, { headers: bearer(context.bridge.shopKey.secret) });
+    // A burst may straddle the end of a one-second window: at most two windows' worth get through.
+    const burst = await Promise.all(Array.from({ length: 20 }, list));
+    const limited = burst.filter((response) => response.status === 429);
+    expect(burst.filter((response) => response.status === 200).length).toBeLessThanOrEqual(6);
+    expect(limited.length).toBeGreaterThanOrEqual(14);
+    expect(limited[0].headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(limited[0].headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited[0].json()).toMatchObject({ status: 429, title: 'Too Many Requests' });
+  });
+});

@@ -25,7 +25,7 @@ const UNAUTHORIZED: ProblemExample = {
 };
 const RATE_LIMITED: ProblemExample = {
   status: 429,
-  description: 'This shop key sent more than `LOOKUP_RATE_LIMIT_PER_SECOND` requests a second (lookups and subscriptions count together). Retry after `Retry-After` seconds.',
+  description: 'This shop key sent more than `LOOKUP_RATE_LIMIT_PER_SECOND` requests a second to this route. Retry after `Retry-After` seconds.',
   slug: 'rate-limited',
   title: 'Too Many Requests',
   detail: 'This shop key sent more than 10 requests in 1000 ms; retry after 1 s.',

@@ -36,6 +36,8 @@ describe('configuration is validated at start-up', () => {
   it.each([
     ['LOOKUP_RATE_LIMIT_PER_SECOND', { LOOKUP_RATE_LIMIT_PER_SECOND: '0' }],
     ['LOOKUP_RATE_LIMIT_PER_SECOND', { LOOKUP_RATE_LIMIT_PER_SECOND: 'ten' }],
+    ['WEBHOOK_SECRET_ROTATION_OVERLAP_SECONDS', { WEBHOOK_SECRET_ROTATION_OVERLAP_SECONDS: '-1' }],
+    ['WEBHOOK_SECRET_ROTATION_OVERLAP_SECONDS', { WEBHOOK_SECRET_ROTATION_OVERLAP_SECONDS: '1d' }],
   ])('stops the connector with a message naming %s', (variable, override) => {
     const result = startGateway({ ...valid, CONNECTOR_HTTP_PORT: '3998', ...override }, 'eshop-connector');
     expect(result.status).toBe(1);

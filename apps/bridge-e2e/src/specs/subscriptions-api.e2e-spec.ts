@@ -137,8 +137,10 @@ describe('shop subscriptions API: /v1/subscriptions with the shop key', () => {
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 86_400_000 + 1_000);
     expect(await secretRows(id)).toEqual([{ secret: first, expires_at: new Date(previousSecretsExpireAt) }, { secret: second, expires_at: null }]);
 
-    // A second rotation never extends the first secret's overlap.
-    const third = (await postJson(url(`/${id}/secret-rotations`), {}, bearer(context.bridge.shopKey.secret))).body.secret;
+    // A second rotation never extends the first secret's overlap. It needs no body (as `curl -X POST` sends none).
+    const again = await fetch(url(`/${id}/secret-rotations`), { method: 'POST', headers: bearer(context.bridge.shopKey.secret) });
+    expect(again.status).toBe(201);
+    const { secret: third } = (await again.json()) as { secret: string };
     const rows = await secretRows(id);
     expect(rows.map((row) => row.secret)).toEqual([first, second, third]);
     expect(rows[0].expires_at!.getTime()).toBeLessThanOrEqual(rows[1].expires_at!.getTime());

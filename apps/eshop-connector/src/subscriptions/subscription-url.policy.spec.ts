@@ -70,6 +70,9 @@ describe('subscriptionUrlRefusal', () => {
     ['https://user@shop.example.com/hooks', /credentials/],
     ['https://shop.example.com/hooks#part', /fragment/],
     ['https://shop.example.com/hooks#', /fragment/],
+    [' https://shop.example.com/hooks', /whitespace/],
+    ['https://shop.example.com/hooks\n', /whitespace/],
+    ['https://169.254.\t169.254/', /whitespace/],
   ])('refuses %s everywhere', (url, reason) => {
     expect(subscriptionUrlRefusal(url, dev)).toMatch(reason);
     expect(subscriptionUrlRefusal(url, prod)).toMatch(reason);

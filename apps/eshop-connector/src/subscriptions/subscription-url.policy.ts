@@ -19,6 +19,9 @@ const ALWAYS_REFUSED_RANGES = new Set(['linkLocal', 'unspecified', 'multicast', 
  * refuses what is wrong on its face and gives the shop a clear 400 at once.
  */
 export function subscriptionUrlRefusal(raw: string, { production }: SubscriptionUrlContext): string | undefined {
+  // The URL parser would quietly drop these (` https://a`, `https://exa<TAB>mple.com`): refuse, so
+  // the URL stored is the URL judged, whichever parser reads it later.
+  if (/[\s\x00-\x1f\x7f]/.test(raw)) return 'url must not contain whitespace or control characters';
   let url: URL;
   try {
     url = new URL(raw);

@@ -5,7 +5,7 @@ export interface SubscriptionUrlContext {
   production: boolean;
 }
 
-/** Host names that always mean this machine or a cloud metadata service, compared without a trailing dot. */
+/** Host names of cloud metadata services (GCE answers to both), compared without a trailing dot. */
 const METADATA_HOSTS = new Set(['metadata.google.internal', 'metadata']);
 /** AWS's IPv6 instance metadata address: a unique-local address, so its range alone does not tell. */
 const AWS_METADATA_IPV6 = ipaddr.parse('fd00:ec2::254');

@@ -24,8 +24,9 @@ cd "$ROOT"
 log() { echo "voucher-bridge: $*" >&2; }
 die() { log "error: $*"; exit 1; }
 
-# librdkafka is built against these system libraries (its default build downloads them).
-APT_PACKAGES=(libssl-dev zlib1g-dev libzstd-dev liblz4-dev libsasl2-dev libcurl4-openssl-dev kcat)
+# librdkafka is built against these system libraries (its default build downloads them);
+# prometheus ships promtool, which the test suite runs on deploy/monitoring's alert rules.
+APT_PACKAGES=(libssl-dev zlib1g-dev libzstd-dev liblz4-dev libsasl2-dev libcurl4-openssl-dev kcat prometheus)
 
 install_system_packages() {
   local missing=()

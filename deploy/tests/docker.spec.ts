@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { composeValidator } from './compose-schema';
@@ -163,6 +164,34 @@ describe.each(APPS)('deploy/docker/$name.Dockerfile', (app) => {
         expect({ source, exists: existsSync(join(ROOT, source)) }).toEqual({ source, exists: true });
       }
     }
+  });
+});
+
+/** Bare package names a source tree imports (type-only imports excluded: they vanish in the build). */
+function importedPackages(dir: string): Set<string> {
+  const packages = new Set<string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts') || /\.spec\.ts$/.test(entry.name)) continue;
+    const source = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    for (const match of source.matchAll(/^(?:import|export)(?! type )[^;]*? from '([^'.][^']*)'/gm)) {
+      const specifier = match[1];
+      if (specifier.startsWith('node:') || specifier.startsWith('@voucher-bridge/') || builtinModules.includes(specifier)) continue;
+      packages.add(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+    }
+  }
+  return packages;
+}
+
+describe('the production dependencies the images keep (npm prune --omit=dev)', () => {
+  it('include every package the apps, the admin tool, the libraries and the migration script import', () => {
+    const dependencies = Object.keys(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).dependencies);
+    const imported = new Set<string>();
+    for (const dir of ['apps/cashbox-gateway/src', 'apps/eshop-connector/src', 'apps/bridge-admin/src', 'libs']) {
+      for (const name of importedPackages(join(ROOT, dir))) imported.add(name);
+    }
+    for (const name of ['pg', '@prisma/adapter-pg', '@prisma/driver-adapter-utils', '@prisma/schema-engine-wasm']) imported.add(name);
+    expect(imported.size).toBeGreaterThan(10);
+    expect([...imported].filter((name) => !dependencies.includes(name)).sort()).toEqual([]);
   });
 });
 

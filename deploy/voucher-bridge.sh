@@ -13,6 +13,8 @@
 # Environment (defaults in brackets):
 #   DATABASE_URL     [postgresql://postgres@127.0.0.1:5432/voucher_bridge]
 #   KAFKA_BROKERS    a running cluster to use; unset: a local broker on 127.0.0.1:19092 is started
+#   KAFKA_CLUSTER_SIZE [1]  3: start a local 3-broker KRaft cluster instead (127.0.0.1:19192-19194,
+#                    RF 3, min.insync.replicas 2; deploy/kafka/cluster.sh kills/restarts single nodes)
 #   VOUCHER_ENV      [dev]  topics are <VOUCHER_ENV>.voucher
 #   GATEWAY_HTTP_PORT [3000]  CONNECTOR_HTTP_PORT [3001]
 set -euo pipefail
@@ -24,8 +26,9 @@ cd "$ROOT"
 log() { echo "voucher-bridge: $*" >&2; }
 die() { log "error: $*"; exit 1; }
 
-# librdkafka is built against these system libraries (its default build downloads them).
-APT_PACKAGES=(libssl-dev zlib1g-dev libzstd-dev liblz4-dev libsasl2-dev libcurl4-openssl-dev kcat)
+# librdkafka is built against these system libraries (its default build downloads them);
+# prometheus ships promtool, which the test suite runs on deploy/monitoring's alert rules.
+APT_PACKAGES=(libssl-dev zlib1g-dev libzstd-dev liblz4-dev libsasl2-dev libcurl4-openssl-dev kcat prometheus)
 
 install_system_packages() {
   local missing=()
@@ -71,6 +74,14 @@ build() {
 start_kafka() {
   if [[ -n "${KAFKA_BROKERS:-}" ]]; then
     log "using the Kafka cluster at $KAFKA_BROKERS"
+    return
+  fi
+  if [[ "${KAFKA_CLUSTER_SIZE:-1}" != 1 ]]; then
+    KAFKA_CLUSTER_NAME=dev-cluster KAFKA_CLUSTER_BASE_PORT=19192 deploy/kafka/cluster.sh start
+    KAFKA_BROKERS=$(KAFKA_CLUSTER_NAME=dev-cluster KAFKA_CLUSTER_BASE_PORT=19192 deploy/kafka/cluster.sh brokers)
+    export KAFKA_BROKERS
+    # The voucher topic gets the cluster's replication; min.insync.replicas comes from the brokers.
+    export KAFKA_TOPIC_REPLICATION_FACTOR=${KAFKA_TOPIC_REPLICATION_FACTOR:-$((KAFKA_CLUSTER_SIZE >= 3 ? 3 : KAFKA_CLUSTER_SIZE))}
     return
   fi
   KAFKA_INSTANCE=dev KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 deploy/kafka/kafka.sh start
@@ -188,6 +199,10 @@ stop() {
   stop_app cashbox-gateway
   stop_app eshop-connector
   KAFKA_INSTANCE=dev deploy/kafka/kafka.sh stop
+  # The cluster's nodes too, if `run` started one (stopping a stopped node is a no-op).
+  if [[ -d .local/kafka/dev-cluster-1 ]]; then
+    KAFKA_CLUSTER_NAME=dev-cluster KAFKA_CLUSTER_BASE_PORT=19192 KAFKA_CLUSTER_SIZE="${KAFKA_CLUSTER_SIZE:-3}" deploy/kafka/cluster.sh stop
+  fi
 }
 
 run_tests() {
@@ -206,5 +221,5 @@ case "${1:-}" in
   bench) run_bench ;;
   admin) shift; run_admin "$@" ;;
   stop) stop ;;
-  *) sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
+  *) sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
 esac

@@ -15,6 +15,13 @@
 #   KAFKA_START_TIMEOUT    seconds to wait for readiness   (default 60)
 #   KAFKA_STOP_TIMEOUT     seconds before SIGTERM -> KILL  (default 30)
 #   KCAT                   kcat binary for the readiness probe (default kcat)
+# A node of a multi-broker cluster (deploy/kafka/cluster.sh sets these):
+#   KAFKA_NODE_ID          node.id                         (default 1)
+#   KAFKA_QUORUM_VOTERS    controller.quorum.voters, e.g. 1@127.0.0.1:19193,2@...; unset: a
+#                          standalone single node
+#   KAFKA_CLUSTER_ID       cluster id all nodes are formatted with (required with voters)
+#   KAFKA_REPLICATION_FACTOR  default and internal topics' RF  (default 1)
+#   KAFKA_MIN_ISR          min.insync.replicas             (default 1)
 # Jars are shared by all instances in .local/kafka/libs; each instance keeps
 # its config, data and logs in .local/kafka/<instance>/.
 set -euo pipefail
@@ -36,6 +43,11 @@ NUM_PARTITIONS=${KAFKA_NUM_PARTITIONS:-6}
 START_TIMEOUT=${KAFKA_START_TIMEOUT:-60}
 STOP_TIMEOUT=${KAFKA_STOP_TIMEOUT:-30}
 KCAT=${KCAT:-kcat}
+NODE_ID=${KAFKA_NODE_ID:-1}
+VOTERS=${KAFKA_QUORUM_VOTERS:-}
+CLUSTER_ID=${KAFKA_CLUSTER_ID:-}
+RF=${KAFKA_REPLICATION_FACTOR:-1}
+MIN_ISR=${KAFKA_MIN_ISR:-1}
 
 INST_DIR="$BASE/$INSTANCE"
 DATA_DIR="$INST_DIR/data"
@@ -52,7 +64,7 @@ log() { echo "kafka[$INSTANCE]: $*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 usage() {
-  sed -n '2,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+  sed -n '2,26s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
@@ -66,6 +78,13 @@ validate_env() {
     if ! [[ "$p" =~ ^[0-9]+$ ]] || ((p < 1 || p > 65535)); then die "invalid port '$p'"; fi
   done
   [[ "$PORT" != "$CPORT" ]] || die "KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ"
+  for p in "$NODE_ID" "$RF" "$MIN_ISR"; do
+    [[ "$p" =~ ^[1-9][0-9]*$ ]] || die "KAFKA_NODE_ID, KAFKA_REPLICATION_FACTOR and KAFKA_MIN_ISR must be positive integers"
+  done
+  if [[ -n "$VOTERS" ]]; then
+    [[ "$VOTERS" =~ ^[0-9]+@[A-Za-z0-9.-]+:[0-9]+(,[0-9]+@[A-Za-z0-9.-]+:[0-9]+)*$ ]] ||
+      die "KAFKA_QUORUM_VOTERS must look like 1@127.0.0.1:19193,2@127.0.0.1:19194"
+  fi
 }
 
 # Serialises start/stop/reset of one instance (e.g. the test suite's global
@@ -181,7 +200,7 @@ broker_answers() {
     # can host topics. __none keeps the reply short; auto-create is off.
     local out
     out=$(timeout 10 "$KCAT" -b "127.0.0.1:$PORT" -L -t __none -m 5 2>/dev/null) || return 1
-    grep -q 'broker 1 at' <<<"$out"
+    grep -q "broker $NODE_ID at" <<<"$out"
   else
     # No kcat: send a raw ApiVersions v0 request (api key 18, correlation id 1,
     # client id "ready") and accept any 4-byte reply length as an answer.
@@ -259,8 +278,8 @@ write_properties() {
   cat >"$PROPS" <<EOF
 # Written by deploy/kafka/kafka.sh on every start: edit the script, not this file.
 process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=127.0.0.1:$CPORT
+node.id=$NODE_ID
+$(if [[ -n "$VOTERS" ]]; then echo "controller.quorum.voters=$VOTERS"; else echo "controller.quorum.bootstrap.servers=127.0.0.1:$CPORT"; fi)
 listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CPORT
 advertised.listeners=PLAINTEXT://127.0.0.1:$PORT
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
@@ -268,14 +287,15 @@ inter.broker.listener.name=PLAINTEXT
 controller.listener.names=CONTROLLER
 log.dirs=$DATA_DIR
 
-# One broker: internal topics cannot have more than one replica.
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-default.replication.factor=1
-min.insync.replicas=1
+# One broker: internal topics cannot have more than one replica. A cluster node
+# (cluster.sh) gets RF 3 and min ISR 2, so that one broker may fail without losing acks.
+offsets.topic.replication.factor=$RF
+transaction.state.log.replication.factor=$RF
+transaction.state.log.min.isr=$MIN_ISR
+share.coordinator.state.topic.replication.factor=$RF
+share.coordinator.state.topic.min.isr=$MIN_ISR
+default.replication.factor=$RF
+min.insync.replicas=$MIN_ISR
 
 # Consumers in tests should get their partitions at once, not after 3 s.
 group.initial.rebalance.delay.ms=0
@@ -298,12 +318,19 @@ format_storage_once() {
   [[ -f "$DATA_DIR/meta.properties" ]] && return 0
   rm -rf "$DATA_DIR"
   log "formatting storage in $DATA_DIR (first start of this instance)"
-  local cluster_id out
-  cluster_id=$("$JAVA" "${LOG_OPTS[@]}" -cp "$LIBS/*" kafka.tools.StorageTool random-uuid 9>&-) ||
-    die "StorageTool random-uuid failed"
+  local cluster_id out standalone=(--standalone)
+  if [[ -n "$VOTERS" ]]; then
+    # Static voters: every node formatted with the same id, none of them "standalone".
+    [[ -n "$CLUSTER_ID" ]] || die "KAFKA_CLUSTER_ID is required with KAFKA_QUORUM_VOTERS (all nodes share it)"
+    cluster_id=$CLUSTER_ID
+    standalone=()
+  else
+    cluster_id=$("$JAVA" "${LOG_OPTS[@]}" -cp "$LIBS/*" kafka.tools.StorageTool random-uuid 9>&-) ||
+      die "StorageTool random-uuid failed"
+  fi
   # Its output (a dump of the bootstrap records) only matters when it fails.
   if ! out=$("$JAVA" "${LOG_OPTS[@]}" -cp "$LIBS/*" kafka.tools.StorageTool format \
-      --standalone -t "$cluster_id" -c "$PROPS" 2>&1 9>&-); then
+      "${standalone[@]}" -t "$cluster_id" -c "$PROPS" 2>&1 9>&-); then
     echo "$out" >&2
     die "StorageTool format failed"
   fi

@@ -84,6 +84,7 @@ describe('a voucher bought at a cashbox is accepted by the web shop', () => {
     expect(gateway).toMatch(/voucher_purchases_total\{[^}]*outcome="accepted"[^}]*\} [1-9]/);
     expect(gateway).toMatch(/outbox_relayed_messages_total\{app="cashbox-gateway"\} [1-9]/);
     expect(gateway).toMatch(/outbox_unsent_messages\{app="cashbox-gateway"\} 0/);
+    expect(gateway).toMatch(/outbox_oldest_unsent_age_seconds\{app="cashbox-gateway"\} 0/);
     expect(gateway).toMatch(/outbox_publish_seconds_count\{[^}]*\} [1-9]/);
     expect(gateway).toMatch(/outbox_event_publish_delay_seconds_count\{[^}]*\} [1-9]/);
     expect(gateway).toContain('outbox_publish_errors_total');

@@ -8,6 +8,7 @@ export const OUTBOX_PUBLISH_SECONDS = 'outbox_publish_seconds';
 export const OUTBOX_PUBLISH_DELAY_SECONDS = 'outbox_event_publish_delay_seconds';
 export const OUTBOX_PUBLISH_ERRORS_TOTAL = 'outbox_publish_errors_total';
 const OUTBOX_UNSENT = Symbol('outbox_unsent_messages');
+const OUTBOX_OLDEST_UNSENT_AGE = Symbol('outbox_oldest_unsent_age_seconds');
 
 export const outboxMetrics: Provider[] = [
   makeCounterProvider({ name: OUTBOX_RELAYED_TOTAL, help: 'Outbox rows published to Kafka and marked sent' }),
@@ -38,6 +39,21 @@ export const outboxMetrics: Provider[] = [
         registers: [metricsRegistry],
         async collect() {
           this.set(await outbox.countUnsent());
+        },
+      }),
+  },
+  {
+    // The count alone cannot tell a burst being relayed from a relay that is stuck: alerts need
+    // the age of the oldest row the relay has not got to.
+    provide: OUTBOX_OLDEST_UNSENT_AGE,
+    inject: [OutboxRepository],
+    useFactory: (outbox: OutboxRepository) =>
+      new Gauge({
+        name: 'outbox_oldest_unsent_age_seconds',
+        help: 'Age of the oldest accepted event not yet acknowledged by Kafka, 0 when none is waiting',
+        registers: [metricsRegistry],
+        async collect() {
+          this.set((await outbox.backlog()).oldestUnsentAgeSeconds);
         },
       }),
   },

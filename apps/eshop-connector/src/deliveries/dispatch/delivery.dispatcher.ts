@@ -83,7 +83,9 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
         const room = this.env.WEBHOOK_MAX_IN_FLIGHT - this.inFlight.size;
         // Full: each finishing attempt wakes the dispatcher again.
         if (room <= 0) break;
-        const claimed = await this.repository.claim(room, this.leaseMs);
+        // Heads are looked for among the earliest due rows, with headroom for the successors
+        // of heads in flight, which are due but held back.
+        const claimed = await this.repository.claim(room, room + 2 * this.env.WEBHOOK_MAX_IN_FLIGHT, this.leaseMs);
         for (const delivery of claimed) this.start(delivery);
         if (claimed.length === room) this.again = true;
       } while (this.again && !this.stopped);

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@voucher-bridge/database';
-import type { SqlPool } from '@voucher-bridge/database';
+import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 import { ClaimedDelivery, DeliveryOutcome } from './claimed-delivery';
-import { CLAIM_DUE_DELIVERIES, COUNT_PENDING, DISABLE_SUBSCRIPTIONS, RECORD_OUTCOMES } from './delivery-dispatch.sql';
+import { BEGIN_CLAIM, CLAIM_DUE_DELIVERIES, COUNT_PENDING, DISABLE_SUBSCRIPTIONS, RECORD_OUTCOMES } from './delivery-dispatch.sql';
 
 interface ClaimedRow {
   subscription_id: string;
@@ -21,8 +21,8 @@ interface ClaimedRow {
 export class DeliveryRepository {
   constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
 
-  async claim(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    const { rows } = await this.pool.query<ClaimedRow>(CLAIM_DUE_DELIVERIES, [limit, leaseMs]);
+  async claim(limit: number, window: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    const rows = await this.inClaimTransaction((session) => session.query<ClaimedRow>(CLAIM_DUE_DELIVERIES, [limit, leaseMs, window]));
     return rows.map((row) => ({
       subscriptionId: row.subscription_id,
       eventId: row.event_id,
@@ -51,6 +51,22 @@ export class DeliveryRepository {
 
   async disableSubscriptions(subscriptionIds: readonly string[], reason: string): Promise<void> {
     await this.pool.query(DISABLE_SUBSCRIPTIONS, [subscriptionIds, reason]);
+  }
+
+  private async inClaimTransaction(claim: (session: SqlSession) => Promise<{ rows: ClaimedRow[] }>): Promise<ClaimedRow[]> {
+    const session = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await session.query(BEGIN_CLAIM);
+      const { rows } = await claim(session);
+      await session.query('COMMIT');
+      return rows;
+    } catch (error) {
+      await session.query('ROLLBACK').catch((rollbackError: Error) => { broken = rollbackError; });
+      throw error;
+    } finally {
+      session.release(broken);
+    }
   }
 
   async countPending(): Promise<number> {

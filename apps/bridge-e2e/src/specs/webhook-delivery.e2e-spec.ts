@@ -76,6 +76,15 @@ describe('signed push to the shop', () => {
     expect(rows.every((row) => row.payload === null && row.delivered_at !== null)).toBe(true);
     expect(Math.max(...rows.map((row) => row.attempts))).toBeGreaterThan(1);
     expect(rows.every((row) => !row.last_error?.includes(purchase.voucherCode))).toBe(true);
+
+    // Counted per subscription and outcome; the retries were logged with the masked code only.
+    const metrics = await (await fetch(`${context.bridge.connector.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(new RegExp(`webhook_deliveries_total\\{subscription="${subscription.id}",outcome="delivered"[^}]*\\} 15\n`));
+    expect(metrics).toMatch(new RegExp(`webhook_deliveries_total\\{subscription="${subscription.id}",outcome="retried"[^}]*\\} [1-9]`));
+    expect(metrics).toMatch(/webhook_delivery_latency_seconds_count\{[^}]*\} [1-9]/);
+    expect(metrics).toMatch(/webhook_deliveries_pending\{[^}]*\} \d+/);
+    expect(context.bridge.connector.log).toMatch(/attempt 1 failed/);
+    for (const events of vouchers) expect(context.bridge.connector.log).not.toContain(events[0].voucherCode);
   });
 
   it('disables the subscription when the shop answers 410 Gone', async () => {

@@ -56,7 +56,8 @@ RETURNING d.subscription_id, d.event_id::text AS event_id, d.voucher_code_masked
  * whose lease ran out and that another connector already finished keeps that outcome. The body
  * is dropped once delivered (it holds the full voucher code); parked ones keep it for a replay.
  * A head that will be retried later takes its voucher's successors' next attempts along, so they
- * do not sit at the front of the due index, blocked, for hours (the claim reads a window of it).
+ * do not sit at the front of the due index, blocked, for hours (the claim reads a window of it);
+ * a head that is done releases them at once (one enqueued while it was in flight took its lease).
  */
 export const RECORD_OUTCOMES = `
 WITH recorded AS (
@@ -73,11 +74,13 @@ WITH recorded AS (
   WHERE d.subscription_id = o.subscription_id AND d.event_id = o.event_id AND d.status = 'pending'
   RETURNING d.subscription_id, d.voucher_code_hash, d.sequence, d.status, d.next_attempt_at
 )
-UPDATE webhook_delivery later SET next_attempt_at = r.next_attempt_at
+UPDATE webhook_delivery later
+SET next_attempt_at = CASE WHEN r.status = 'pending' THEN r.next_attempt_at ELSE now() END
 FROM recorded r
-WHERE r.status = 'pending' AND later.subscription_id = r.subscription_id
-  AND later.voucher_code_hash = r.voucher_code_hash AND later.sequence > r.sequence
-  AND later.status NOT IN ('delivered', 'parked', 'discarded') AND later.next_attempt_at < r.next_attempt_at`;
+WHERE later.subscription_id = r.subscription_id AND later.voucher_code_hash = r.voucher_code_hash
+  AND later.sequence > r.sequence AND later.status NOT IN ('delivered', 'parked', 'discarded')
+  AND CASE WHEN r.status = 'pending' THEN later.next_attempt_at < r.next_attempt_at
+    ELSE later.next_attempt_at > now() END`;
 
 /**
  * The shop answered 410 Gone: the subscription is disabled and what it still had pending is

@@ -8,6 +8,7 @@ import { WebhookSender } from '../http/webhook.sender';
 import { webhookHeaders } from '../http/webhook-signature';
 import { RetrySchedule } from '../retry/retry-schedule';
 import { ClaimedDelivery, DeliveryOutcome } from './claimed-delivery';
+import { outcomeOf } from './delivery-outcome';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliverySignal } from './delivery.signal';
 
@@ -110,7 +111,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     const result = delivery.secrets.length === 0
       ? { kind: 'park' as const, status: null, error: 'subscription has no unexpired signing secret' }
       : await this.sender.send(delivery.url, webhookHeaders(delivery.secrets, delivery.eventId, new Date(), delivery.payload), delivery.payload);
-    const outcome = this.outcomeOf(delivery, result);
+    const outcome = outcomeOf(delivery, result, this.schedule);
     try {
       await this.outcomes.write(outcome);
       if (result.kind === 'gone') await this.repository.disableSubscriptions([delivery.subscriptionId], result.error);
@@ -120,24 +121,6 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
       return;
     }
     this.observe(delivery, result, outcome);
-  }
-
-  private outcomeOf(delivery: ClaimedDelivery, result: DeliveryResult): DeliveryOutcome {
-    const base = { subscriptionId: delivery.subscriptionId, eventId: delivery.eventId, lastStatus: result.status };
-    switch (result.kind) {
-      case 'delivered':
-        return { ...base, status: 'delivered', delayMs: null, lastError: null };
-      case 'retry': {
-        const delayMs = this.schedule.delayAfter(delivery.attempts, result.retryAfterMs);
-        if (delayMs === undefined) {
-          return { ...base, status: 'parked', delayMs: null, lastError: `${result.error}; gave up after ${delivery.attempts} attempts` };
-        }
-        return { ...base, status: 'pending', delayMs, lastError: result.error };
-      }
-      case 'park':
-      case 'gone':
-        return { ...base, status: 'parked', delayMs: null, lastError: result.error };
-    }
   }
 
   private observe(delivery: ClaimedDelivery, result: DeliveryResult, outcome: DeliveryOutcome): void {

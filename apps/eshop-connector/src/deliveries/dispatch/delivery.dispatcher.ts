@@ -100,7 +100,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   }
 
   private start(delivery: ClaimedDelivery): void {
-    const attempt = this.attempt(delivery).finally(() => {
+    const attempt = this.attempt(delivery).catch((error: Error) => {
+      // Not expected (every outcome is caught below); left pending, it is tried again after its lease.
+      this.logger.error(`delivery ${delivery.eventId} failed unexpectedly: ${error.message}`);
+    }).finally(() => {
       this.inFlight.delete(attempt);
       this.wake();
     });
@@ -108,9 +111,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   }
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
-    const result = delivery.secrets.length === 0
-      ? { kind: 'park' as const, status: null, error: 'subscription has no unexpired signing secret' }
-      : await this.sender.send(delivery.url, webhookHeaders(delivery.secrets, delivery.eventId, new Date(), delivery.payload), delivery.payload);
+    const result = await this.send(delivery);
     const outcome = outcomeOf(delivery, result, this.schedule);
     try {
       await this.outcomes.write(outcome);
@@ -121,6 +122,17 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
       return;
     }
     this.observe(delivery, result, outcome);
+  }
+
+  private async send(delivery: ClaimedDelivery): Promise<DeliveryResult> {
+    let headers: Record<string, string>;
+    try {
+      headers = webhookHeaders(delivery.secrets, delivery.eventId, new Date(), delivery.payload);
+    } catch (error) {
+      // No secret, or one that is not `whsec_` + base64: no retry can sign it.
+      return { kind: 'park', status: null, error: `cannot sign: ${(error as Error).message}` };
+    }
+    return this.sender.send(delivery.url, headers, delivery.payload);
   }
 
   private observe(delivery: ClaimedDelivery, result: DeliveryResult, outcome: DeliveryOutcome): void {

@@ -4,6 +4,7 @@ import { Pool } from 'pg';
 import { AppRunner } from '../app-runner';
 import { BENCH } from '../bench-environment';
 import { SEED_OUTBOX } from '../outbox-seed.sql';
+import { freePort } from './free-port';
 import { PushReceiver } from './push-receiver';
 import { INSERT_PUSH_SUBSCRIPTION } from './push-subscription.sql';
 import { postSteadyPurchases } from './steady-purchases';
@@ -24,8 +25,8 @@ export async function runPushBench(pool: Pool, baseEnv: Record<string, string>, 
   const figures: [string, string][] = [];
   const environment = `dev-push${randomBytes(2).toString('hex')}`;
   const env = { ...baseEnv, VOUCHER_ENV: environment };
-  const gateway = new AppRunner('cashbox-gateway', 48085, env);
-  const connector = new AppRunner('eshop-connector', 48086, env);
+  const gateway = new AppRunner('cashbox-gateway', await freePort(), env);
+  const connector = new AppRunner('eshop-connector', await freePort(), env);
   const receiver = new PushReceiver();
   try {
     const url = await receiver.start();

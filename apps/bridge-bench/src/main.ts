@@ -6,6 +6,7 @@ import { runAcceptLoad } from './accept-load';
 import { AppRunner } from './app-runner';
 import { createBenchCashboxKeys } from './cashbox-keys';
 import { PeerRunner } from './peer/peer-runner';
+import { runPushBench } from './push/push-bench';
 import { BENCH } from './bench-environment';
 import { SEED_OUTBOX } from './outbox-seed.sql';
 import { rawKafkaProducerRate, rawPostgresTwoRowTps } from './raw-rates';
@@ -78,6 +79,9 @@ async function main(): Promise<void> {
     const registerSeconds = (Date.now() - registerStart) / 1000;
     figures.push(['register: Kafka → registry (incl. app start)', `${fmt(total / registerSeconds)} events/s`]);
     figures.push(['connector memory: RSS / peak', `${connector.memory().rssMiB} / ${connector.memory().peakMiB} MiB`]);
+
+    await Promise.all([gateway.stop(), connector.stop()]);
+    figures.push(...await runPushBench(pool, env, keys));
   } finally {
     await Promise.all([gateway.stop(), connector.stop()]);
     await pool.end();

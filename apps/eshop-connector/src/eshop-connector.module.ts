@@ -9,6 +9,7 @@ import { KafkaEnvironment, KafkaHealthIndicator, KafkaModule } from '@voucher-br
 import { MetricsModule } from '@voucher-bridge/metrics';
 import { ConnectorConfigModule } from './config/connector-config.module';
 import { ConnectorEnvironment } from './config/connector.environment';
+import { WebhookDeliveryEnvironment } from './config/webhook-delivery.environment';
 import { LookupModule } from './lookup/lookup.module';
 import { RegistrationModule } from './registration/registration.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
@@ -19,7 +20,7 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      validate: validateEnvironment(ConnectorEnvironment, VoucherEnvironment, DatabaseEnvironment, KafkaEnvironment, ApiKeysEnvironment),
+      validate: validateEnvironment(ConnectorEnvironment, WebhookDeliveryEnvironment, VoucherEnvironment, DatabaseEnvironment, KafkaEnvironment, ApiKeysEnvironment),
     }),
     ConnectorConfigModule,
     VoucherTopicsModule,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeliveriesModule } from '../deliveries/deliveries.module';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 import { RegisterVoucherEventsHandler } from './register-voucher-events.handler';
 import { registrationMetrics } from './registration.metrics';
@@ -6,6 +7,7 @@ import { VoucherEventConsumer } from './voucher-event.consumer';
 import { VoucherRegistryRepository } from './voucher-registry.repository';
 
 @Module({
+  imports: [DeliveriesModule],
   providers: [
     VoucherRegistryRepository,
     DeadLetterPublisher,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@voucher-bridge/database';
 import type { SqlPool } from '@voucher-bridge/database';
 import { VoucherEvent, hashVoucherCode } from '@voucher-bridge/voucher-contract';
+import { DeliveryEnqueuer } from '../deliveries/enqueue/delivery.enqueuer';
 import { LOAD_PROCESSED_EVENT_IDS, LOAD_VOUCHERS_FOR_UPDATE, WRITE_REGISTRY_BATCH } from './registration.sql';
 import { PositionedEvent, RegistryBatchPlan, planRegistryBatch } from './state/registry-batch.plan';
 import { VoucherState } from './state/voucher-state';
@@ -27,7 +28,10 @@ interface VoucherStateRow {
  */
 @Injectable()
 export class VoucherRegistryRepository {
-  constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: SqlPool,
+    private readonly deliveries: DeliveryEnqueuer,
+  ) {}
 
   /**
    * `beforeCommit` runs inside the transaction after the writes (the dead letters of parked
@@ -50,8 +54,11 @@ export class VoucherRegistryRepository {
       const plan = planRegistryBatch(events, new Map(rows.map((row) => [row.voucher_code_hash, toState(row)])),
         new Set(processed.rows.map((row) => row.event_id)));
       if (plan.processedEventIds.length > 0) await client.query(WRITE_REGISTRY_BATCH, writeParameters(plan, parkedAt));
+      // The shop's pushes for the applied events, durable before the offset moves.
+      const enqueued = await this.deliveries.enqueue(client, plan.history);
       await beforeCommit(plan);
       await client.query('COMMIT');
+      this.deliveries.committed(enqueued);
       return plan;
     } catch (error) {
       // A connection that cannot even roll back is dropped from the pool, not reused.

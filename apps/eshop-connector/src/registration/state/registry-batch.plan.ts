@@ -25,6 +25,8 @@ export interface HistoryRow {
   /** For applied events; null for refused ones. */
   sequence: number | null;
   balanceAfter: number | null;
+  /** The voucher as an applied event left it (pushed to the shop); null for refused ones. */
+  stateAfter: VoucherState | null;
   rule: VoucherRule | null;
 }
 
@@ -79,11 +81,11 @@ export function planRegistryBatch(
     if (decision.outcome === 'applied') {
       states.set(hash, decision.state);
       changed.set(hash, { hash, masked: maskVoucherCode(event.voucherCode), state: decision.state, lastEventId: event.eventId });
-      plan.history.push({ hash, event, outcome: 'applied', sequence: decision.state.sequence, balanceAfter: decision.state.balance, rule: null });
+      plan.history.push({ hash, event, outcome: 'applied', sequence: decision.state.sequence, balanceAfter: decision.state.balance, stateAfter: decision.state, rule: null });
     } else if (decision.outcome === 'repeated') {
       plan.repeated++;
     } else {
-      plan.history.push({ hash, event, outcome: 'refused', sequence: null, balanceAfter: state?.balance ?? null, rule: decision.rule });
+      plan.history.push({ hash, event, outcome: 'refused', sequence: null, balanceAfter: state?.balance ?? null, stateAfter: null, rule: decision.rule });
       plan.parked.push({ positioned, hash, masked: maskVoucherCode(event.voucherCode), rule: decision.rule, message: decision.message });
     }
   }

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Pool } from 'pg';
+import { AppRunner } from '../app-runner';
+import { BENCH } from '../bench-environment';
+import { SEED_OUTBOX } from '../outbox-seed.sql';
+import { freePort } from './free-port';
+import { PushReceiver } from './push-receiver';
+import { INSERT_PUSH_SUBSCRIPTION } from './push-subscription.sql';
+import { postSteadyPurchases } from './steady-purchases';
+
+export const PUSH_BENCH = {
+  /** Purchases per second for the latency phase, and for how long. */
+  rate: Number(process.env.BENCH_PUSH_RATE ?? 500),
+  seconds: Number(process.env.BENCH_PUSH_SECONDS ?? 20),
+};
+
+/**
+ * The push to the shop, on a fresh environment (own topic and consumer group) with one local
+ * subscriber: registrations/s while draining BENCH_SEED_ROWS events (each also recorded as a
+ * delivery), how long until the subscriber has them all, then the latency from the gateway's 202
+ * to the subscriber receiving the push under a steady load. Call with the other apps stopped.
+ */
+export async function runPushBench(pool: Pool, baseEnv: Record<string, string>, keys: Map<string, string>): Promise<[string, string][]> {
+  const figures: [string, string][] = [];
+  const environment = `dev-push${randomBytes(2).toString('hex')}`;
+  const env = { ...baseEnv, VOUCHER_ENV: environment };
+  const gateway = new AppRunner('cashbox-gateway', await freePort(), env);
+  const connector = new AppRunner('eshop-connector', await freePort(), env);
+  const receiver = new PushReceiver();
+  try {
+    const url = await receiver.start();
+    await pool.query(INSERT_PUSH_SUBSCRIPTION, [url, `whsec_${randomBytes(32).toString('base64')}`]);
+
+    log(`push: ${BENCH.seedRows} events relayed to ${environment}.voucher, then the connector drains them with one subscriber`);
+    await pool.query(SEED_OUTBOX, [BENCH.seedRows, randomBytes(3).toString('hex').toUpperCase(), `${environment}.voucher`]);
+    await gateway.start();
+    await until(async () => (await count(pool, 'SELECT count(*)::int AS n FROM gateway_outbox WHERE sent_at IS NULL')) === 0);
+    const before = await count(pool, 'SELECT count(*)::int AS n FROM registry_voucher');
+    const delivered = (): Promise<number> => count(pool, "SELECT count(*)::int AS n FROM webhook_delivery WHERE status = 'delivered'");
+    const deliveredBefore = await delivered();
+    const start = Date.now();
+    await connector.start();
+    await until(async () => (await count(pool, 'SELECT count(*)::int AS n FROM registry_voucher')) - before >= BENCH.seedRows);
+    const registerSeconds = (Date.now() - start) / 1000;
+    figures.push(['register with one subscriber (incl. app start)', `${fmt(BENCH.seedRows / registerSeconds)} events/s`]);
+    await until(async () => (await delivered()) - deliveredBefore >= BENCH.seedRows);
+    figures.push(['push: all delivered to the subscriber after', `${((Date.now() - start) / 1000).toFixed(1)} s (${fmt(BENCH.seedRows / ((Date.now() - start) / 1000))}/s)`]);
+    figures.push(['connector memory with subscriber: RSS / peak', `${connector.memory().rssMiB} / ${connector.memory().peakMiB} MiB`]);
+
+    log(`push latency: ${PUSH_BENCH.rate} purchases/s for ${PUSH_BENCH.seconds} s, 202 → subscriber`);
+    const accepted = await postSteadyPurchases(gateway.url, keys, PUSH_BENCH.rate, PUSH_BENCH.seconds);
+    const deadline = Date.now() + 60_000;
+    while ([...accepted.keys()].some((code) => !receiver.arrivals.has(code)) && Date.now() < deadline) await delay(100);
+    const latencies = [...accepted].flatMap(([code, at]) => {
+      const arrived = receiver.arrivals.get(code);
+      return arrived === undefined ? [] : [arrived - at];
+    }).sort((a, b) => a - b);
+    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]?.toFixed(1) ?? 'n/a';
+    figures.push([`push latency 202 → shop at ${PUSH_BENCH.rate}/s: p50 / p99`, `${pct(0.5)} ms / ${pct(0.99)} ms`]);
+    figures.push(['push latency: accepted / pushed', `${accepted.size} / ${latencies.length}`]);
+  } finally {
+    await Promise.all([gateway.stop(), connector.stop()]);
+    await receiver.stop();
+  }
+  return figures;
+}
+
+async function count(pool: Pool, sql: string): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(sql);
+  return rows[0].n;
+}
+
+async function until(condition: () => Promise<boolean>, limitSeconds = 600): Promise<void> {
+  const deadline = Date.now() + limitSeconds * 1000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('push benchmark phase did not finish in time');
+    await delay(100);
+  }
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const log = (message: string) => console.error(`bench: ${message}`);

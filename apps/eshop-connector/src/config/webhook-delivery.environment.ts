@@ -1,0 +1,45 @@
+import { IsInt, Matches, Max, Min } from 'class-validator';
+import { RETRY_SCHEDULE_PATTERN } from '../deliveries/retry/retry-schedule';
+
+/** How eshop-connector pushes applied events to the shop's subscriptions (issue 9). */
+export class WebhookDeliveryEnvironment {
+  /**
+   * Delays before each attempt, the first usually `0s` (at once); a delivery still failing after
+   * the last is parked. Units ms, s, m, h. Each delay is jittered ±20 % so a recovering shop is
+   * not hit by every waiting delivery in the same second.
+   */
+  @Matches(RETRY_SCHEDULE_PATTERN, { message: 'WEBHOOK_RETRY_SCHEDULE must be a comma-separated list of delays such as 0s,1s,5s,30s,2m,1h' })
+  WEBHOOK_RETRY_SCHEDULE: string = '0s,1s,5s,30s,2m,10m,1h,3h,8h,12h';
+
+  /** Deliveries in flight at once, across all subscriptions (one per voucher at most). */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  WEBHOOK_MAX_IN_FLIGHT: number = 64;
+
+  /** Keep-alive connections per shop origin. */
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  WEBHOOK_CONNECTIONS_PER_ORIGIN: number = 32;
+
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_CONNECT_TIMEOUT_MS: number = 5_000;
+
+  /** Time for the shop's whole answer (headers and body) once the request is sent. */
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  WEBHOOK_RESPONSE_TIMEOUT_MS: number = 10_000;
+
+  /**
+   * Retries whose time has come are found by this poll; fresh events do not wait for it (the
+   * registry wakes the dispatcher after each commit).
+   */
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  WEBHOOK_POLL_INTERVAL_MS: number = 1_000;
+}

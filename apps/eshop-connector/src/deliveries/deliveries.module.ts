@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { deliveryMetrics } from './delivery.metrics';
+import { DeliveryDispatcher } from './dispatch/delivery.dispatcher';
+import { DeliveryRepository } from './dispatch/delivery.repository';
+import { DeliverySignal } from './dispatch/delivery.signal';
+import { DeliveryEnqueuer } from './enqueue/delivery.enqueuer';
+import { WebhookSender } from './http/webhook.sender';
+
+/**
+ * Signed push of applied voucher events to the shop's subscriptions: the registry records them
+ * through `DeliveryEnqueuer` in its own transaction; the dispatcher sends, retries and parks.
+ */
+@Module({
+  providers: [DeliverySignal, DeliveryEnqueuer, DeliveryRepository, WebhookSender, DeliveryDispatcher, ...deliveryMetrics],
+  exports: [DeliveryEnqueuer],
+})
+export class DeliveriesModule {}

@@ -1,0 +1,161 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { GroupCommitBatcher } from '@voucher-bridge/database';
+import { Counter, Gauge, Histogram, InjectMetric } from '@voucher-bridge/metrics';
+import { WebhookDeliveryEnvironment } from '../../config/webhook-delivery.environment';
+import { WEBHOOK_DELIVERIES_PENDING, WEBHOOK_DELIVERIES_TOTAL, WEBHOOK_DELIVERY_LATENCY } from '../delivery.metrics';
+import { DeliveryResult } from '../http/delivery-result';
+import { WebhookSender } from '../http/webhook.sender';
+import { webhookHeaders } from '../http/webhook-signature';
+import { RetrySchedule } from '../retry/retry-schedule';
+import { ClaimedDelivery, DeliveryOutcome } from './claimed-delivery';
+import { outcomeOf } from './delivery-outcome';
+import { DeliveryRepository } from './delivery.repository';
+import { DeliverySignal } from './delivery.signal';
+
+/** The pending gauge is a count over the table: refreshed at most this often. */
+const PENDING_GAUGE_EVERY_MS = 5_000;
+
+/**
+ * Pushes recorded deliveries to the shop. Woken right after a registry commit and by a short
+ * poll (for retries whose time has come); each round claims at most as many deliveries as there
+ * is room in flight, sends them concurrently and records their outcomes in group-committed
+ * statements. A finished send wakes it again: the voucher's next event may now be due.
+ */
+@Injectable()
+export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(DeliveryDispatcher.name);
+  private readonly schedule: RetrySchedule;
+  private readonly leaseMs: number;
+  private readonly outcomes: GroupCommitBatcher<DeliveryOutcome, undefined>;
+  private readonly inFlight = new Set<Promise<void>>();
+  private pumping = false;
+  private again = false;
+  private stopped = false;
+  private poll?: NodeJS.Timeout;
+  private pendingCountedAt = 0;
+
+  constructor(
+    private readonly env: WebhookDeliveryEnvironment,
+    private readonly repository: DeliveryRepository,
+    private readonly sender: WebhookSender,
+    private readonly signal: DeliverySignal,
+    @InjectMetric(WEBHOOK_DELIVERIES_TOTAL) private readonly total: Counter<'subscription' | 'outcome'>,
+    @InjectMetric(WEBHOOK_DELIVERY_LATENCY) private readonly latency: Histogram,
+    @InjectMetric(WEBHOOK_DELIVERIES_PENDING) private readonly pending: Gauge,
+  ) {
+    this.schedule = RetrySchedule.parse(env.WEBHOOK_RETRY_SCHEDULE);
+    // Longer than any attempt can take (the sender's own bounds) plus the outcome's write: a
+    // lease running out means the holder died, not that it is slow.
+    this.leaseMs = env.WEBHOOK_CONNECT_TIMEOUT_MS + env.WEBHOOK_RESPONSE_TIMEOUT_MS + 5_000;
+    this.outcomes = new GroupCommitBatcher<DeliveryOutcome, undefined>(async (items) => {
+      await this.repository.record(items);
+      return items.map(() => undefined);
+    }, { maxBatchSize: 500, maxWaitMs: 1, maxConcurrentFlushes: 2 });
+  }
+
+  onApplicationBootstrap(): void {
+    this.signal.listen(() => this.wake());
+    this.poll = setInterval(() => this.wake(), this.env.WEBHOOK_POLL_INTERVAL_MS);
+    this.wake();
+  }
+
+  /** Stops claiming; attempts in flight finish and their outcomes are written before the pool closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.poll);
+    await Promise.allSettled([...this.inFlight]);
+    await this.outcomes.drain();
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    this.pumping = true;
+    try {
+      do {
+        this.again = false;
+        const room = this.env.WEBHOOK_MAX_IN_FLIGHT - this.inFlight.size;
+        // Full: each finishing attempt wakes the dispatcher again.
+        if (room <= 0) break;
+        // Heads are looked for among the earliest due rows, with headroom for the successors
+        // of heads in flight, which are due but held back.
+        const claimed = await this.repository.claim(room, room + 2 * this.env.WEBHOOK_MAX_IN_FLIGHT, this.leaseMs);
+        for (const delivery of claimed) this.start(delivery);
+        if (claimed.length === room) this.again = true;
+      } while (this.again && !this.stopped);
+      await this.countPending();
+    } catch (error) {
+      // The database is away: the poll tries again; leases keep claimed work safe meanwhile.
+      this.logger.warn(`claiming deliveries failed: ${(error as Error).message}`);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private start(delivery: ClaimedDelivery): void {
+    const attempt = this.attempt(delivery).catch((error: Error) => {
+      // Not expected (every outcome is caught below); left pending, it is tried again after its lease.
+      this.logger.error(`delivery ${delivery.eventId} failed unexpectedly: ${error.message}`);
+    }).finally(() => {
+      this.inFlight.delete(attempt);
+      this.wake();
+    });
+    this.inFlight.add(attempt);
+  }
+
+  private async attempt(delivery: ClaimedDelivery): Promise<void> {
+    const result = await this.send(delivery);
+    const outcome = outcomeOf(delivery, result, this.schedule);
+    try {
+      await this.outcomes.write(outcome);
+      if (result.kind === 'gone') await this.repository.disableSubscriptions([delivery.subscriptionId], result.error);
+    } catch (error) {
+      // Left pending under its lease: attempted again once the lease runs out (at least once).
+      this.logger.warn(`recording delivery ${delivery.eventId} failed: ${(error as Error).message}`);
+      return;
+    }
+    this.observe(delivery, result, outcome);
+  }
+
+  private async send(delivery: ClaimedDelivery): Promise<DeliveryResult> {
+    let headers: Record<string, string>;
+    try {
+      headers = webhookHeaders(delivery.secrets, delivery.eventId, new Date(), delivery.payload);
+    } catch (error) {
+      // No secret, or one that is not `whsec_` + base64: no retry can sign it.
+      return { kind: 'park', status: null, error: `cannot sign: ${(error as Error).message}` };
+    }
+    return this.sender.send(delivery.url, headers, delivery.payload);
+  }
+
+  private observe(delivery: ClaimedDelivery, result: DeliveryResult, outcome: DeliveryOutcome): void {
+    const subscription = delivery.subscriptionId;
+    const what = `delivery ${delivery.eventId} (voucher ${delivery.voucherCodeMasked}, sequence ${delivery.sequence}) to subscription ${subscription}`;
+    if (outcome.status === 'delivered') {
+      this.total.inc({ subscription, outcome: 'delivered' });
+      this.latency.observe((Date.now() - delivery.createdAt.getTime()) / 1_000);
+    } else if (result.kind === 'gone') {
+      this.total.inc({ subscription, outcome: 'disabled' });
+      this.logger.warn(`${what}: ${outcome.lastError}`);
+    } else if (outcome.status === 'parked') {
+      this.total.inc({ subscription, outcome: 'parked' });
+      this.logger.warn(`${what} parked after attempt ${delivery.attempts}: ${outcome.lastError}`);
+    } else {
+      this.total.inc({ subscription, outcome: 'retried' });
+      this.logger.log(`${what} attempt ${delivery.attempts} failed (${outcome.lastError}); next in ${outcome.delayMs} ms`);
+    }
+  }
+
+  private async countPending(): Promise<void> {
+    if (Date.now() - this.pendingCountedAt < PENDING_GAUGE_EVERY_MS) return;
+    this.pendingCountedAt = Date.now();
+    this.pending.set(await this.repository.countPending());
+  }
+}

@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PG_POOL } from '@voucher-bridge/database';
+import type { SqlPool, SqlSession } from '@voucher-bridge/database';
+import { ClaimedDelivery, DeliveryOutcome } from './claimed-delivery';
+import { BEGIN_CLAIM, CLAIM_DUE_DELIVERIES, COUNT_PENDING, DISABLE_SUBSCRIPTIONS, RECORD_OUTCOMES } from './delivery-dispatch.sql';
+
+interface ClaimedRow {
+  subscription_id: string;
+  event_id: string;
+  voucher_code_masked: string;
+  sequence: number;
+  attempts: number;
+  payload: string | null;
+  created_at: Date;
+  url: string;
+  secrets: string[];
+}
+
+/** The dispatcher's reads and writes on webhook_delivery, each one set-based statement. */
+@Injectable()
+export class DeliveryRepository {
+  constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
+
+  async claim(limit: number, window: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    const rows = await this.inClaimTransaction((session) => session.query<ClaimedRow>(CLAIM_DUE_DELIVERIES, [limit, leaseMs, window]));
+    return rows.map((row) => ({
+      subscriptionId: row.subscription_id,
+      eventId: row.event_id,
+      voucherCodeMasked: row.voucher_code_masked,
+      sequence: row.sequence,
+      attempts: row.attempts,
+      // Pending rows always keep their body; '' only guards the type.
+      payload: row.payload ?? '',
+      createdAt: row.created_at,
+      url: row.url,
+      secrets: row.secrets,
+    }));
+  }
+
+  async record(outcomes: readonly DeliveryOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.pool.query(RECORD_OUTCOMES, [
+      outcomes.map((o) => o.subscriptionId),
+      outcomes.map((o) => o.eventId),
+      outcomes.map((o) => o.status),
+      outcomes.map((o) => o.delayMs),
+      outcomes.map((o) => o.lastStatus),
+      outcomes.map((o) => o.lastError),
+    ]);
+  }
+
+  async disableSubscriptions(subscriptionIds: readonly string[], reason: string): Promise<void> {
+    await this.pool.query(DISABLE_SUBSCRIPTIONS, [subscriptionIds, reason]);
+  }
+
+  private async inClaimTransaction(claim: (session: SqlSession) => Promise<{ rows: ClaimedRow[] }>): Promise<ClaimedRow[]> {
+    const session = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await session.query(BEGIN_CLAIM);
+      const { rows } = await claim(session);
+      await session.query('COMMIT');
+      return rows;
+    } catch (error) {
+      await session.query('ROLLBACK').catch((rollbackError: Error) => { broken = rollbackError; });
+      throw error;
+    } finally {
+      session.release(broken);
+    }
+  }
+
+  async countPending(): Promise<number> {
+    const { rows } = await this.pool.query<{ pending: number }>(COUNT_PENDING);
+    return rows[0].pending;
+  }
+}

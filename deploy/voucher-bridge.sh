@@ -101,10 +101,17 @@ wait_ready() {
   die "$name did not become ready (log: $RUN_DIR/$name.log)"
 }
 
+# The V8 flags of an app (deploy/node/<app>.node-options, comment lines left out), if it has any.
+node_options() {
+  local file="deploy/node/$1.node-options"
+  if [[ -f $file ]]; then grep -v '^#' "$file"; fi
+}
+
 start_app() {
   local name=$1 entry=$2
   stop_app "$name"
-  nohup node "$entry" >"$RUN_DIR/$name.log" 2>&1 &
+  # shellcheck disable=SC2046 # the app's V8 flags, one word each
+  nohup node $(node_options "$name") "$entry" >"$RUN_DIR/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/$name.pid"
 }
 

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ROOT } from './bench-environment';
@@ -21,7 +21,7 @@ export class AppRunner {
 
   async start(): Promise<void> {
     const portVariable = this.name === 'cashbox-gateway' ? 'GATEWAY_HTTP_PORT' : 'CONNECTOR_HTTP_PORT';
-    this.child = spawn(process.execPath, [join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
+    this.child = spawn(process.execPath, [...nodeOptions(this.name), join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
       env: { ...process.env, ...this.env, [portVariable]: String(this.port) },
       stdio: 'ignore',
     });
@@ -51,4 +51,11 @@ export class AppRunner {
     this.child.kill('SIGTERM');
     await exited;
   }
+}
+
+/** The V8 flags the app runs with in production (deploy/node/<app>.node-options). */
+function nodeOptions(name: string): string[] {
+  const file = join(ROOT, `deploy/node/${name}.node-options`);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter((line) => !line.startsWith('#')).join(' ').split(/\s+/).filter(Boolean);
 }

@@ -10,5 +10,8 @@ export { KafkaConsumerFactory } from './consumer/kafka-consumer.factory';
 export { BatchConsumer } from './consumer/batch-consumer';
 export type { BatchConsumerOptions, BatchHandler, ConsumedBatch, ConsumedMessage } from './consumer/batch-handler';
 export { KafkaAdminService } from './admin/kafka-admin.service';
+export type { PartitionLag } from './admin/kafka-admin.service';
 export { KafkaHealthIndicator } from './health/kafka.health';
 export { retryWithBackoff } from './retry/retry-with-backoff';
+export { KafkaRecordReader } from './reader/kafka-record.reader';
+export type { RecordLocation, StoredRecord } from './reader/record-location';

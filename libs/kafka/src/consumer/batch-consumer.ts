@@ -32,6 +32,11 @@ export class BatchConsumer {
     return this.consumer !== undefined;
   }
 
+  /** The partitions assigned to this member right now (none before it joined). */
+  assignment(): { topic: string; partition: number }[] {
+    return (this.consumer?.assignment() ?? []).map(({ topic, partition }) => ({ topic, partition }));
+  }
+
   /** Joins the group in the background, so the app starts even while Kafka is down. */
   start(): void {
     const signal = this.shutdown.signal;

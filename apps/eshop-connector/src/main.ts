@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { bootstrapHttpApp } from '@voucher-bridge/http';
 import { EshopConnectorModule } from './eshop-connector.module';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { LookupModule } from './lookup/lookup.module';
 
 void bootstrapHttpApp(EshopConnectorModule, {
@@ -9,7 +10,8 @@ void bootstrapHttpApp(EshopConnectorModule, {
   docs: {
     title: 'voucher-bridge eshop-connector',
     description: 'The web shop looks up vouchers sold at the stores\' cashboxes. Errors are `application/problem+json` (RFC 9457).',
-    include: [LookupModule],
-    bearerDescription: 'The web shop\'s API key (`vbk_shop_…`), issued by the operators with `deploy/voucher-bridge.sh admin keys create shop`.',
+    include: [LookupModule, DeadLettersModule],
+    bearerDescription: 'The web shop\'s API key (`vbk_shop_…`) for lookups, an operator key (`vbk_op_…`) for dead letters and the audit; '
+      + 'issued with `deploy/voucher-bridge.sh admin keys create shop|operator`.',
   },
 });

@@ -22,4 +22,10 @@ export class ConnectorEnvironment {
   @Min(1)
   @Max(1_000_000)
   LOOKUP_RATE_LIMIT_PER_SECOND: number = 10;
+
+  /** How often the readiness details behind /metrics (lag, parked dead letters) are refreshed. */
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  CONNECTOR_STATUS_INTERVAL_MS: number = 15_000;
 }

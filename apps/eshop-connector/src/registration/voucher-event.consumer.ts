@@ -8,8 +8,10 @@ import { RegisterVoucherEventsHandler } from './register-voucher-events.handler'
 @Injectable()
 export class VoucherEventConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly consumer: BatchConsumer;
+  private readonly topic: string;
 
   constructor(factory: KafkaConsumerFactory, handler: RegisterVoucherEventsHandler, env: ConnectorEnvironment, topics: VoucherTopics) {
+    this.topic = topics.events;
     this.consumer = factory.createBatchConsumer({
       groupId: env.CONNECTOR_GROUP_ID ?? `${topics.environment}.eshop-connector`,
       topics: [topics.events],
@@ -19,6 +21,16 @@ export class VoucherEventConsumer implements OnApplicationBootstrap, OnModuleDes
       maxBatchSize: 2_000,
       handleBatch: (batch) => handler.handle(batch),
     });
+  }
+
+  /** For readiness: the group, whether this member is consuming, and its partitions now. */
+  status(): { groupId: string; topic: string; connected: boolean; partitions: number[] } {
+    return {
+      groupId: this.consumer.groupId,
+      topic: this.topic,
+      connected: this.consumer.consuming,
+      partitions: this.consumer.assignment().map(({ partition }) => partition).sort((a, b) => a - b),
+    };
   }
 
   onApplicationBootstrap(): void {

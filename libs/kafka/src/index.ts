@@ -15,3 +15,4 @@ export { KafkaHealthIndicator } from './health/kafka.health';
 export { retryWithBackoff } from './retry/retry-with-backoff';
 export { KafkaRecordReader } from './reader/kafka-record.reader';
 export type { RecordLocation, StoredRecord } from './reader/record-location';
+export { isKafkaUnavailable } from './retry/kafka-unavailable';

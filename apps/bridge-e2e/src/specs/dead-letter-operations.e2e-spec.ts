@@ -1,15 +1,17 @@
-import { voucherDeadLetterTopic } from '@voucher-bridge/voucher-contract';
+import { cloudEventHeaders, serializeVoucherEvent, voucherDeadLetterTopic } from '@voucher-bridge/voucher-contract';
 import { randomBytes } from 'node:crypto';
 import { CreatedKey, admin, createOperatorKey } from '../support/admin-cli';
 import { eventually } from '../support/eventually';
 import { bearer, getJson, postJson } from '../support/http';
 import { produce, readRecords } from '../support/kafka-client';
 import { eventuallyRegistered, lookUp, newVoucherCode, purchaseBody } from '../support/purchases';
+import { onRegistryInsertOf } from '../support/registry-trigger';
 import { useBridge } from '../support/use-bridge';
 import { produceEvents, purchaseEventOf, redemption } from '../support/voucher-events';
 
 describe('dead letters: operators list, replay (dry run too) and discard them, audited; readiness shows the consumer', () => {
-  const context = useBridge();
+  // A short poison bound, for the record that keeps failing.
+  const context = useBridge({ CONSUMER_POISON_BOUND_MS: '2000' });
   let operator: CreatedKey;
 
   beforeAll(async () => {
@@ -134,6 +136,30 @@ describe('dead letters: operators list, replay (dry run too) and discard them, a
     expect((await lookUp(context.bridge, code)).body).toMatchObject({ balance: 1000 });
     await expect(admin('dead-letters', 'list', '--url', context.bridge.connector.baseUrl, '--key', context.bridge.shopKey.secret))
       .rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('403') });
+  });
+
+  it('a record that keeps failing (a defect, not an outage) is parked as processing-error after the bound; the partition moves on; replayed once fixed', async () => {
+    const poison = purchaseEventOf(purchaseBody());
+    const next = purchaseEventOf(purchaseBody());
+    const heal = await onRegistryInsertOf(context.db, poison.voucherCode, 'poison_for_test', "RAISE EXCEPTION 'a defect meeting this voucher'");
+    try {
+      // One partition, poison first: the next purchase waits behind it until the bound.
+      await produce(context.bridge.topic, [poison, next].map((event) => ({
+        key: event.voucherCode, value: serializeVoucherEvent(event), headers: cloudEventHeaders(event), partition: 0,
+      })));
+      expect(await eventuallyRegistered(context.bridge, next.voucherCode)).toMatchObject({ balance: 5000 });
+      const parked = await parkedOf(poison.voucherCode, 'DatabaseError');
+      expect(parked).toMatchObject({ reasonClass: 'processing-error', eventId: poison.eventId, attempts: 1, source: { partition: 0 } });
+      expect(parked.detail).toContain('a defect meeting this voucher');
+      expect((await lookUp(context.bridge, poison.voucherCode)).status).toBe(404);
+      // Still broken: the replay fails again and stays parked.
+      expect((await replay({ ids: [parked.id] })).body.items).toEqual([expect.objectContaining({ outcome: 'parked-again', reasonClass: 'processing-error', attempts: 2 })]);
+    } finally {
+      await heal();
+    }
+    const parked = await parkedOf(poison.voucherCode, 'DatabaseError');
+    expect((await replay({ ids: [parked.id] })).body.items).toEqual([{ id: parked.id, outcome: 'applied', sequence: 1, balance: 5000, currency: 'EUR' }]);
+    expect((await lookUp(context.bridge, poison.voucherCode)).body).toMatchObject({ balance: 5000 });
   });
 
   it('readiness details show the partitions, the lag and the oldest parked dead letter; /metrics the gauges', async () => {

@@ -28,4 +28,14 @@ export class ConnectorEnvironment {
   @Min(1_000)
   @Max(3_600_000)
   CONNECTOR_STATUS_INTERVAL_MS: number = 15_000;
+
+  /**
+   * A batch failing for longer than this for a reason other than the database or Kafka being
+   * away (a defect meeting one record) is handled record by record, and the records that still
+   * fail are parked (`processing-error`): one poison record never stalls its partition longer.
+   */
+  @IsInt()
+  @Min(1_000)
+  @Max(86_400_000)
+  CONSUMER_POISON_BOUND_MS: number = 60_000;
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { isDatabaseUnavailable } from '@voucher-bridge/database';
 import type { SqlSession } from '@voucher-bridge/database';
 import { KafkaRecordReader, StoredRecord } from '@voucher-bridge/kafka';
-import { DeadLetterDraft } from '../registration/dead-letter.draft';
+import { DeadLetterDraft, errorName } from '../registration/dead-letter.draft';
 import { DeadLetterPublisher } from '../registration/dead-letter.publisher';
 import { parseVoucherRecord } from '../registration/voucher-record.parser';
 import { RegistryWrite, VoucherRegistryRepository } from '../registration/voucher-registry.repository';
@@ -68,10 +68,11 @@ export class RecordReplayService {
       if (isDatabaseUnavailable(error)) throw error;
       // A bug meeting this record again: it stays parked, the attempt counted.
       this.logger.error(`replay of ${id} failed: ${(error as Error).message}`);
-      const detail = `${(error as Error).name}: ${(error as Error).message}`.slice(0, 2000);
+      const reason = errorName(error);
+      const detail = String((error as Error).message ?? error).slice(0, 2000);
       const attempts = dryRun ? undefined : await this.registry.transaction((session) => session.query<{ attempts: number }>(
-        COUNT_FAILED_REPLAY, [rowId, (error as Error).name, detail]));
-      return { id, outcome: 'parked-again', reasonClass: 'processing-error', reason: (error as Error).name, detail, attempts: attempts?.rows[0]?.attempts ?? 0 };
+        COUNT_FAILED_REPLAY, [rowId, reason, detail]));
+      return { id, outcome: 'parked-again', reasonClass: 'processing-error', reason, detail, attempts: attempts?.rows[0]?.attempts ?? 0 };
     }
   }
 

@@ -32,3 +32,9 @@ export interface ParkedDeadLetter extends DeadLetterDraft {
 export function keyFingerprint(key: string | null): { hash: string | null; masked: string | null } {
   return key ? { hash: hashVoucherCode(key), masked: maskVoucherCode(key) } : { hash: null, masked: null };
 }
+
+/** The error's class (`DatabaseError`, `TypeError`, …), the reason of a `processing-error`: pg's errors all say `error` in `name`. */
+export function errorName(error: unknown): string {
+  const name = (error as object | undefined)?.constructor?.name;
+  return name && name !== 'Object' ? name : (error as Error | undefined)?.name || 'Error';
+}

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { ConsumedBatch, ConsumedMessage } from '@voucher-bridge/kafka';
+import { Injectable, Logger } from '@nestjs/common';
+import { isDatabaseUnavailable } from '@voucher-bridge/database';
+import { ConsumedBatch, ConsumedMessage, isKafkaUnavailable } from '@voucher-bridge/kafka';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
-import { DeadLetterDraft } from './dead-letter.draft';
+import { DeadLetterDraft, errorName } from './dead-letter.draft';
 import { DeadLetterPublisher } from './dead-letter.publisher';
+import { ConnectorEnvironment } from '../config/connector.environment';
+import { PoisonBound } from './poison-bound';
 import { EVENTS_HANDLED_TOTAL } from './registration.metrics';
 import { PositionedEvent, RegistryBatchPlan } from './state/registry-batch.plan';
 import { parseVoucherRecord } from './voucher-record.parser';
@@ -12,17 +15,68 @@ import { RegistryWrite, VoucherRegistryRepository } from './voucher-registry.rep
  * Handles one partition's batch in one transaction: valid events run through the voucher state
  * machine; unreadable records and events it refuses are parked (registry_dead_letter and the
  * dead-letter topic) and the partition moves on. Throwing (database or Kafka down) makes the
- * consumer retry the whole batch with backoff; nothing is committed before this resolves.
+ * consumer retry the whole batch with backoff; nothing is committed before this resolves. A batch
+ * that keeps failing for another reason (a defect meeting one record) is, after
+ * CONSUMER_POISON_BOUND_MS, handled record by record, and what still fails is parked
+ * (`processing-error`), so one poison record never stalls its partition for longer.
  */
 @Injectable()
 export class RegisterVoucherEventsHandler {
+  private readonly logger = new Logger(RegisterVoucherEventsHandler.name);
+  private readonly poison: PoisonBound;
+
   constructor(
     private readonly registry: VoucherRegistryRepository,
     private readonly deadLetters: DeadLetterPublisher,
     @InjectMetric(EVENTS_HANDLED_TOTAL) private readonly handled: Counter<'outcome' | 'rule'>,
-  ) {}
+    env: ConnectorEnvironment,
+  ) {
+    this.poison = new PoisonBound(env.CONSUMER_POISON_BOUND_MS);
+  }
 
-  async handle({ topic, partition, messages }: ConsumedBatch): Promise<void> {
+  async handle(batch: ConsumedBatch): Promise<void> {
+    const key = `${batch.topic}[${batch.partition}]@${batch.messages[0]?.offset}`;
+    if (this.poison.exceeded(key, Date.now())) {
+      await this.oneByOne(batch);
+      this.poison.done(key);
+      return;
+    }
+    try {
+      await this.handleTogether(batch);
+      this.poison.done(key);
+    } catch (error) {
+      if (!isOutage(error)) this.poison.failed(key, Date.now());
+      throw error;
+    }
+  }
+
+  /** Past the bound: each record alone; one that still fails for another reason than an outage is parked. */
+  private async oneByOne(batch: ConsumedBatch): Promise<void> {
+    for (const message of batch.messages) {
+      try {
+        await this.handleTogether({ ...batch, messages: [message] });
+      } catch (error) {
+        if (isOutage(error)) throw error;
+        await this.parkFailed(batch, message, error as Error);
+      }
+    }
+  }
+
+  private async parkFailed({ topic, partition }: ConsumedBatch, message: ConsumedMessage, error: Error): Promise<void> {
+    const at = new Date();
+    const parsed = parseVoucherRecord(message);
+    const event = 'event' in parsed ? parsed.event : undefined;
+    const draft: DeadLetterDraft = {
+      topic, partition, offset: message.offset, key: message.key?.toString() ?? null, reasonClass: 'processing-error',
+      reason: errorName(error), detail: (error.message || String(error)).slice(0, 2000),
+      eventId: event?.eventId ?? null, eventType: event?.eventType ?? null,
+    };
+    this.logger.error(`${topic}[${partition}]@${message.offset} kept failing past CONSUMER_POISON_BOUND_MS: parked as processing-error (${draft.reason})`);
+    const write = await this.registry.apply([], [draft], at, (written) => this.publish(written, new Map([[message.offset, message]]), at));
+    if (write.parked.length > 0) this.handled.inc({ outcome: 'dead-lettered' });
+  }
+
+  private async handleTogether({ topic, partition, messages }: ConsumedBatch): Promise<void> {
     const at = new Date();
     const events: PositionedEvent[] = [];
     const unreadable: DeadLetterDraft[] = [];
@@ -62,4 +116,9 @@ export class RegisterVoucherEventsHandler {
     if (plan.skipped > 0) this.handled.inc({ outcome: 'redelivered' }, plan.skipped);
     for (const { rule } of plan.parked) this.handled.inc({ outcome: 'parked', rule });
   }
+}
+
+/** The database or Kafka away: waiting cures it, the record is not at fault. */
+function isOutage(error: unknown): boolean {
+  return isDatabaseUnavailable(error) || isKafkaUnavailable(error);
 }

@@ -1,5 +1,5 @@
 import { cloudEventHeaders, serializeVoucherEvent, voucherDeadLetterTopic } from '@voucher-bridge/voucher-contract';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { CreatedKey, admin, createOperatorKey } from '../support/admin-cli';
 import { eventually } from '../support/eventually';
 import { bearer, getJson, postJson } from '../support/http';
@@ -47,6 +47,15 @@ describe('dead letters: operators list, replay (dry run too) and discard them, a
     expect(replayAsShop.status).toBe(403);
     expect((await getJson(url('/v1/operator-audit'), bearer(context.bridge.cashboxKey.secret))).status).toBe(403);
     expect((await list('')).status).toBe(200);
+    const badCursor = await list('after=nonsense');
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.errors.map((error: { field: string }) => error.field)).toEqual(['after']);
+    expect((await list('kind=letters')).status).toBe(400);
+    expect((await getJson(url('/v1/dead-letters/42'), bearer(operator.secret))).status).toBe(400);
+    expect((await getJson(url('/v1/dead-letters/rec_999999'), bearer(operator.secret))).status).toBe(404);
+    const neither = await replay({ dryRun: true });
+    expect(neither.status).toBe(400);
+    expect(neither.body.errors.map((error: { field: string }) => error.field)).toEqual(['ids']);
   });
 
   it('lists garbage bytes with the parse error, applies the next valid events, parks a replay of it again, discards it with a reason', async () => {
@@ -163,14 +172,24 @@ describe('dead letters: operators list, replay (dry run too) and discard them, a
   });
 
   it('readiness details show the partitions, the lag and the oldest parked dead letter; /metrics the gauges', async () => {
-    const ready = await eventually('lag to be known', async () => {
+    // A record on every partition, so each has a committed offset to measure against.
+    const purchases = [0, 1, 2].map(() => purchaseEventOf(purchaseBody()));
+    await produce(context.bridge.topic, purchases.map((event, partition) => ({
+      key: event.voucherCode, value: serializeVoucherEvent(event), headers: cloudEventHeaders(event), partition,
+    })));
+    for (const event of purchases) await eventuallyRegistered(context.bridge, event.voucherCode);
+    // The member reports its lag every CONNECTOR_STATUS_INTERVAL_MS (5 s).
+    const ready = await eventually('lag of every partition to be known', async () => {
       const answer = await getJson(url('/health/ready'));
-      if (answer.body.details.consumer.lag.total === undefined) throw new Error(JSON.stringify(answer.body.details.consumer));
+      const lag = answer.body.details.consumer.lag;
+      if (lag.partitions?.length !== 3 || lag.partitions.some((p: { lag: number | null }) => p.lag === null)) throw new Error(JSON.stringify(lag));
       return answer;
     });
     expect(ready.status).toBe(200);
     expect(ready.body.details.consumer).toMatchObject({ status: 'up', connected: true, partitions: { count: 3, assigned: [0, 1, 2] } });
     expect(ready.body.details.consumer.lag.partitions.map((p: { partition: number }) => p.partition)).toEqual([0, 1, 2]);
+    // Everything produced so far was handled and committed.
+    expect(ready.body.details.consumer.lag.total).toBe(0);
     expect(ready.body.details.deadLetters.parked.record).toBeGreaterThanOrEqual(1);
     expect(ready.body.details.deadLetters.oldestParkedSeconds).toEqual(expect.any(Number));
     expect(ready.body.details.subscriptions).toMatchObject({ status: 'up', failing: 0 });
@@ -180,5 +199,40 @@ describe('dead letters: operators list, replay (dry run too) and discard them, a
     expect(metrics).toMatch(/^dead_letters_parked\{[^}]*kind="record"[^}]*\} [1-9]\d*$/m);
     expect(metrics).toMatch(/^dead_letter_replays_total\{[^}]*outcome="applied"[^}]*\} [1-9]/m);
     expect(metrics).toMatch(/^dead_letter_discards_total\{[^}]*kind="record"[^}]*\} 1$/m);
+  });
+
+  it('parked deliveries: listed, pages follow the cursor, a replay hands them back to the delivery engine, a discard drops the payload', async () => {
+    // The delivery engine's side, as it leaves a subscription's deliveries: two parked, one failing.
+    const subscription = randomUUID();
+    await context.db.query(`INSERT INTO webhook_subscription (id, url, event_types) VALUES ($1, 'http://127.0.0.1:9/hook', '{voucher.purchased}')`, [subscription]);
+    const deliveries = [randomUUID(), randomUUID(), randomUUID()];
+    for (const [i, eventId] of deliveries.entries()) {
+      await context.db.query(`INSERT INTO webhook_delivery (subscription_id, event_id, event_type, voucher_code_hash, voucher_code_masked,
+          sequence, payload, status, attempts, last_attempt_at, last_status, last_error)
+        VALUES ($1, $2, 'voucher.purchased', 'h', '****WXYZ', 1, '{"full":"payload"}', $3, 4, now() - make_interval(secs => $4), 400, 'Bad Request')`,
+      [subscription, eventId, i < 2 ? 'parked' : 'pending', 10 - i]);
+    }
+    const [first, second] = deliveries.map((eventId) => `dlv_${subscription}_${eventId}`);
+
+    const page1 = await list('kind=delivery&limit=1');
+    expect(page1.body.items).toEqual([expect.objectContaining({ id: first, kind: 'delivery', reason: 'http-400', detail: 'Bad Request', subscriptionId: subscription, attempts: 4 })]);
+    const page2 = await list(`kind=delivery&limit=1&after=${page1.body.nextCursor}`);
+    expect(page2.body.items.map((item: { id: string }) => item.id)).toEqual([second]);
+    expect(page2.body.nextCursor).toBeNull();
+
+    const dry = await replay({ ids: [first], dryRun: true });
+    expect(dry.body.items).toEqual([{ id: first, outcome: 'requeued', subscriptionStatus: 'active' }]);
+    expect((await show(first)).status).toBe('parked');
+    expect((await replay({ filter: { kind: 'delivery' } })).body).toMatchObject({ summary: { requeued: 2 } });
+    const row = async (eventId: string) => (await context.db.query('SELECT status, attempts, payload, next_attempt_at <= now() AS due FROM webhook_delivery WHERE event_id = $1', [eventId])).rows[0];
+    expect(await row(deliveries[0])).toEqual({ status: 'pending', attempts: 0, payload: '{"full":"payload"}', due: true });
+
+    await context.db.query(`UPDATE webhook_delivery SET status = 'parked' WHERE event_id = $1`, [deliveries[1]]);
+    expect((await discard({ ids: [second], reason: 'shop removed the endpoint' })).body.items).toEqual([{ id: second, outcome: 'discarded' }]);
+    expect(await row(deliveries[1])).toMatchObject({ status: 'discarded', payload: null });
+    expect(await show(second)).toMatchObject({ status: 'discarded' });
+
+    const ready = await getJson(url('/health/ready'));
+    expect(ready.body.details.subscriptions).toMatchObject({ failing: 1 });
   });
 });

@@ -23,11 +23,11 @@ export class ConnectorEnvironment {
   @Max(1_000_000)
   LOOKUP_RATE_LIMIT_PER_SECOND: number = 10;
 
-  /** How often the readiness details behind /metrics (lag, parked dead letters) are refreshed. */
+  /** How often the consumer's lag (librdkafka statistics) and the parked-dead-letter gauges are refreshed. */
   @IsInt()
   @Min(1_000)
   @Max(3_600_000)
-  CONNECTOR_STATUS_INTERVAL_MS: number = 15_000;
+  CONNECTOR_STATUS_INTERVAL_MS: number = 5_000;
 
   /**
    * A batch failing for longer than this for a reason other than the database or Kafka being

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { PG_POOL } from '@voucher-bridge/database';
 import type { SqlPool } from '@voucher-bridge/database';
-import { KafkaAdminService } from '@voucher-bridge/kafka';
+import type { PartitionLag } from '@voucher-bridge/kafka';
 import { Gauge, InjectMetric } from '@voucher-bridge/metrics';
 import { ConnectorEnvironment } from '../config/connector.environment';
 import { VoucherEventConsumer } from '../registration/voucher-event.consumer';
@@ -21,7 +21,6 @@ export class ConnectorStatusService implements OnModuleInit, OnApplicationShutdo
 
   constructor(
     private readonly consumer: VoucherEventConsumer,
-    private readonly admin: KafkaAdminService,
     @Inject(PG_POOL) private readonly pool: SqlPool,
     private readonly env: ConnectorEnvironment,
     @InjectMetric(CONNECTOR_CONSUMER_LAG) private readonly lagGauge: Gauge<'partition'>,
@@ -39,13 +38,10 @@ export class ConnectorStatusService implements OnModuleInit, OnApplicationShutdo
     clearInterval(this.timer);
   }
 
-  async status(timeoutMs = 2_000): Promise<ConnectorStatus> {
+  async status(): Promise<ConnectorStatus> {
     const member = this.consumer.status();
-    const [lag, deadLetters, subscriptions] = await Promise.all([
-      this.lag(member.groupId, member.topic, timeoutMs),
-      this.deadLetters(),
-      this.subscriptions(),
-    ]);
+    const lag = this.lag(member.lag);
+    const [deadLetters, subscriptions] = await Promise.all([this.deadLetters(), this.subscriptions()]);
     return {
       consumer: {
         groupId: member.groupId, topic: member.topic, connected: member.connected,
@@ -56,15 +52,12 @@ export class ConnectorStatusService implements OnModuleInit, OnApplicationShutdo
     };
   }
 
-  private async lag(groupId: string, topic: string, timeoutMs: number): Promise<ConnectorStatus['consumer']['lag']> {
-    try {
-      const partitions = await this.admin.consumerLag(groupId, topic, timeoutMs);
-      this.lagGauge.reset();
-      for (const { partition, lag } of partitions) this.lagGauge.set({ partition: String(partition) }, lag);
-      return { total: partitions.reduce((sum, { lag }) => sum + lag, 0), partitions };
-    } catch (error) {
-      return { error: (error as Error).message };
-    }
+  private lag(measured: { at: Date; partitions: PartitionLag[] } | undefined): ConnectorStatus['consumer']['lag'] {
+    if (!measured) return { error: 'not measured yet (the member reports its lag every CONNECTOR_STATUS_INTERVAL_MS once consuming)' };
+    this.lagGauge.reset();
+    for (const { partition, lag } of measured.partitions) if (lag !== null) this.lagGauge.set({ partition: String(partition) }, lag);
+    const partitions = measured.partitions.map(({ partition, committed, end, lag }) => ({ partition, committed, end, lag }));
+    return { total: partitions.reduce((sum, { lag }) => sum + (lag ?? 0), 0), measuredAt: measured.at.toISOString(), partitions };
   }
 
   private async deadLetters(): Promise<ConnectorStatus['deadLetters']> {

@@ -1,5 +1,3 @@
-import type { PartitionLag } from '@voucher-bridge/kafka';
-
 /** What /health/ready details and /metrics gauges say about the connector's work. */
 export interface ConnectorStatus {
   consumer: {
@@ -7,8 +5,15 @@ export interface ConnectorStatus {
     topic: string;
     connected: boolean;
     partitions: { count: number; assigned: number[] };
-    /** Over every partition of the topic (the whole group's), so an idle member still sees it. */
-    lag: { total: number; partitions: PartitionLag[] } | { error: string };
+    /**
+     * Of the partitions this member consumes, from librdkafka's statistics (last stable offset
+     * minus committed offset; null while unknown, e.g. nothing committed yet).
+     */
+    lag: {
+      total: number;
+      measuredAt: string;
+      partitions: { partition: number; committed: string | null; end: string | null; lag: number | null }[];
+    } | { error: string };
   };
   deadLetters: {
     parked: { record: number; delivery: number };

@@ -7,15 +7,6 @@ import { connectWithRetry } from '../retry/connect-with-retry';
 import { retryWithBackoff } from '../retry/retry-with-backoff';
 import { withTimeout } from './with-timeout';
 
-/** One partition of a group's lag; offsets as decimal strings (64-bit). */
-export interface PartitionLag {
-  partition: number;
-  /** null: the group committed nothing on it yet. */
-  committed: string | null;
-  end: string;
-  lag: number;
-}
-
 /**
  * Creates the configured topics at start-up (retrying in the background while the cluster is
  * unreachable), tells when topics can be consumed, and whether the cluster answers right now.
@@ -64,27 +55,6 @@ export class KafkaAdminService implements OnModuleInit, OnApplicationShutdown {
     if (!this.connected) throw new Error('Kafka admin client is not started');
     const admin = await withTimeout(this.connected, timeoutMs, 'connecting to Kafka');
     await withTimeout(admin.listTopics({ timeout: timeoutMs }), timeoutMs, 'listing topics');
-  }
-
-  /**
-   * How far a group is behind on a topic, per partition: the end (last stable offset: what a
-   * read_committed consumer can reach) minus the group's committed offset (the start of the
-   * partition when it committed nothing yet).
-   */
-  async consumerLag(groupId: string, topic: string, timeoutMs: number): Promise<PartitionLag[]> {
-    if (!this.connected) throw new Error('Kafka admin client is not started');
-    const admin = await withTimeout(this.connected, timeoutMs, 'connecting to Kafka');
-    const [ends, committed] = await withTimeout(Promise.all([
-      admin.fetchTopicOffsets(topic, { timeout: timeoutMs, isolationLevel: KafkaJS.IsolationLevel.READ_COMMITTED }),
-      admin.fetchOffsets({ groupId, topics: [topic], timeout: timeoutMs }),
-    ]), timeoutMs, `reading the offsets of ${topic}`);
-    const byPartition = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
-    return ends.sort((a, b) => a.partition - b.partition).map(({ partition, high, low }) => {
-      const end = BigInt(high);
-      const at = byPartition.get(partition) ?? -1n;
-      const from = at < 0n ? BigInt(low) : at;
-      return { partition, committed: at < 0n ? null : at.toString(), end: end.toString(), lag: Number(end > from ? end - from : 0n) };
-    });
   }
 
   private async createMissingTopics(admin: KafkaJS.Admin, topics: KafkaTopicSpec[]): Promise<void> {

@@ -5,7 +5,7 @@
 #   deploy/voucher-bridge.sh test   install what is missing, then the whole test suite
 #   deploy/voucher-bridge.sh stop   stop both apps and the local Kafka broker
 #   deploy/voucher-bridge.sh bench  install what is missing, then print throughput and memory figures
-#   deploy/voucher-bridge.sh admin  the operators' tool: API keys (run it without arguments for usage)
+#   deploy/voucher-bridge.sh admin  the operators' tool: API keys, dead letters (run it without arguments for usage)
 #
 # Everything runs on the Node.js pinned in deploy/node/node.env (Node 24 LTS), installed once into
 # .local/node from the npm registry unless that Node is already on PATH.
@@ -140,9 +140,10 @@ run() {
   start_app eshop-connector dist/apps/eshop-connector/src/main.js
   wait_ready cashbox-gateway "http://127.0.0.1:$GATEWAY_HTTP_PORT/health/ready"
   wait_ready eshop-connector "http://127.0.0.1:$CONNECTOR_HTTP_PORT/health/ready"
-  local demo_key demo_shop_key demo_suffix
+  local demo_key demo_shop_key demo_operator_key demo_suffix
   demo_key=$(demo_key cashbox --store store-1 --cashbox box-1)
   demo_shop_key=$(demo_key shop)
+  demo_operator_key=$(demo_key operator)
   demo_suffix=$(head -c 3 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr a-f A-F)
   cat <<EXAMPLES
 
@@ -151,7 +152,8 @@ voucher-bridge is running on Node $(node --version) ($VOUCHER_ENV.voucher on $KA
   eshop-connector  http://127.0.0.1:$CONNECTOR_HTTP_PORT   log: .local/run/eshop-connector.log   API docs: http://127.0.0.1:$CONNECTOR_HTTP_PORT/docs
 
 A demo cashbox key was created for cashbox box-1 of store store-1 (more: deploy/voucher-bridge.sh admin keys create cashbox --store <id> --cashbox <id>),
-and a demo shop key for the web shop's lookups and subscriptions (more: deploy/voucher-bridge.sh admin keys create shop).
+a demo shop key for the web shop's lookups and subscriptions (more: deploy/voucher-bridge.sh admin keys create shop)
+and a demo operator key for dead letters (more: deploy/voucher-bridge.sh admin keys create operator).
 
 That cashbox sells a voucher:
   curl -i -X POST http://127.0.0.1:$GATEWAY_HTTP_PORT/v1/voucher-purchases -H 'Content-Type: application/json' \\
@@ -176,6 +178,9 @@ for a receiver a developer runs locally on port 8099):
     -d '{"url":"http://127.0.0.1:8099/voucher-events","eventTypes":["voucher.purchased","voucher.redeemed","voucher.cancelled"]}'
   (list: curl -s http://127.0.0.1:$CONNECTOR_HTTP_PORT/v1/subscriptions -H 'Authorization: Bearer $demo_shop_key';
    delete: curl -i -X DELETE http://127.0.0.1:$CONNECTOR_HTTP_PORT/v1/subscriptions/<id> -H 'Authorization: Bearer $demo_shop_key')
+Operators list what the connector parked (unreadable or refused records, parked pushes), then replay or discard it:
+  BRIDGE_OPERATOR_KEY='$demo_operator_key' deploy/voucher-bridge.sh admin dead-letters list --url http://127.0.0.1:$CONNECTOR_HTTP_PORT
+  BRIDGE_OPERATOR_KEY='$demo_operator_key' deploy/voucher-bridge.sh admin dead-letters replay --all --dry-run --url http://127.0.0.1:$CONNECTOR_HTTP_PORT
 
 Stop everything with: deploy/voucher-bridge.sh stop
 EXAMPLES

@@ -1,32 +1,48 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AdminModule } from './admin.module';
+import { DEAD_LETTERS_USAGE, DeadLettersCommand } from './dead-letters/dead-letters.command';
+import { OperatorApiError } from './dead-letters/operator-api.client';
 import { KEYS_USAGE, KeysCommand } from './keys/keys.command';
 import { UsageError } from './usage.error';
 
 const USAGE = `usage: deploy/voucher-bridge.sh admin <command>   (or: npm run admin -- <command>)
   ${KEYS_USAGE}
-Uses DATABASE_URL like the apps.`;
+  ${DEAD_LETTERS_USAGE}
+keys uses DATABASE_URL like the apps; dead-letters talks to the running connector.`;
 
 /** The operators' command-line tool. */
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
+  // Through the connector's REST API: no database connection of its own.
+  if (command === 'dead-letters') return withUsage(() => new DeadLettersCommand().run(args));
   if (command !== 'keys') {
     process.stderr.write(`${USAGE}\n`);
     return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
   }
   const app = await NestFactory.createApplicationContext(AdminModule, { logger: ['error', 'warn'] });
   try {
-    await app.get(KeysCommand).run(args);
+    return await withUsage(() => app.get(KeysCommand).run(args));
+  } finally {
+    await app.close();
+  }
+}
+
+/** Exit code 0 when the command ran, 2 with the usage for a command-line mistake, 1 when the API refused. */
+async function withUsage(command: () => Promise<void>): Promise<number> {
+  try {
+    await command();
     return 0;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`error: ${(error as Error).message}\n${USAGE}\n`);
       return 2;
     }
+    if (error instanceof OperatorApiError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 1;
+    }
     throw error;
-  } finally {
-    await app.close();
   }
 }
 

@@ -4,13 +4,16 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { ApiKeysEnvironment, ApiKeysModule } from '@voucher-bridge/api-keys';
 import { VoucherEnvironment, VoucherTopics, VoucherTopicsModule, validateEnvironment } from '@voucher-bridge/config';
 import { DatabaseEnvironment, DatabaseHealthIndicator, DatabaseModule } from '@voucher-bridge/database';
-import { HealthModule } from '@voucher-bridge/health';
+import { HealthModule, advisory } from '@voucher-bridge/health';
 import { KafkaEnvironment, KafkaHealthIndicator, KafkaModule } from '@voucher-bridge/kafka';
 import { MetricsModule } from '@voucher-bridge/metrics';
 import { ConnectorConfigModule } from './config/connector-config.module';
 import { ConnectorEnvironment } from './config/connector.environment';
 import { WebhookDeliveryEnvironment } from './config/webhook-delivery.environment';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { LookupModule } from './lookup/lookup.module';
+import { ConnectorStatusIndicator } from './operations/connector-status.health';
+import { OperationsModule } from './operations/operations.module';
 import { RegistrationModule } from './registration/registration.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
@@ -39,12 +42,16 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module';
     RegistrationModule,
     LookupModule,
     SubscriptionsModule,
-    // Without Kafka the registry goes stale: the connector is not ready.
+    DeadLettersModule,
+    // Without Kafka the registry goes stale: the connector is not ready. Its status (partitions,
+    // lag, parked dead letters, failing subscriptions) only informs.
     HealthModule.forApp({
-      inject: [DatabaseHealthIndicator, KafkaHealthIndicator],
-      checks: (database: DatabaseHealthIndicator, kafka: KafkaHealthIndicator) => [
+      imports: [OperationsModule],
+      inject: [DatabaseHealthIndicator, KafkaHealthIndicator, ConnectorStatusIndicator],
+      checks: (database: DatabaseHealthIndicator, kafka: KafkaHealthIndicator, status: ConnectorStatusIndicator) => [
         () => database.isHealthy(),
         () => kafka.isHealthy(),
+        advisory(() => status.details()),
       ],
     }),
   ],

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { bootstrapHttpApp } from '@voucher-bridge/http';
 import { EshopConnectorModule } from './eshop-connector.module';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { LookupModule } from './lookup/lookup.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
@@ -9,8 +10,10 @@ void bootstrapHttpApp(EshopConnectorModule, {
   portVariable: 'CONNECTOR_HTTP_PORT',
   docs: {
     title: 'voucher-bridge eshop-connector',
-    description: 'The web shop looks up vouchers sold at the stores\' cashboxes and registers endpoints to be told of their events. Errors are `application/problem+json` (RFC 9457).',
-    include: [LookupModule, SubscriptionsModule],
-    bearerDescription: 'The web shop\'s API key (`vbk_shop_…`), issued by the operators with `deploy/voucher-bridge.sh admin keys create shop`.',
+    description: 'The web shop looks up vouchers sold at the stores\' cashboxes and registers endpoints to be told of their events; '
+      + 'operators inspect, replay and discard dead letters. Errors are `application/problem+json` (RFC 9457).',
+    include: [LookupModule, SubscriptionsModule, DeadLettersModule],
+    bearerDescription: 'The web shop\'s API key (`vbk_shop_…`) for lookups and subscriptions, an operator key (`vbk_op_…`) for dead letters and the audit; '
+      + 'issued with `deploy/voucher-bridge.sh admin keys create shop|operator`.',
   },
 });

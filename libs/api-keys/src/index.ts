@@ -6,5 +6,6 @@ export type { ApiKeyKind, NewApiKeySecret } from './secret/api-key-secret';
 export type { ApiKey, NewApiKey } from './store/api-key';
 export { ApiKeyStore } from './store/api-key.store';
 export { ApiKeyGuard, RequireApiKey } from './guard/api-key.guard';
+export type { RequireApiKeyOptions } from './guard/api-key.guard';
 export { CurrentApiKey } from './guard/current-api-key.decorator';
 export { ApiKeyThrottlerGuard } from './guard/api-key-throttler.guard';

@@ -9,6 +9,10 @@ export type { PublishedRecord, TopicMessages, TransactionOptions } from './trans
 export { KafkaConsumerFactory } from './consumer/kafka-consumer.factory';
 export { BatchConsumer } from './consumer/batch-consumer';
 export type { BatchConsumerOptions, BatchHandler, ConsumedBatch, ConsumedMessage } from './consumer/batch-handler';
+export type { PartitionLag } from './consumer/consumer-statistics';
 export { KafkaAdminService } from './admin/kafka-admin.service';
 export { KafkaHealthIndicator } from './health/kafka.health';
 export { retryWithBackoff } from './retry/retry-with-backoff';
+export { KafkaRecordReader } from './reader/kafka-record.reader';
+export type { RecordLocation, StoredRecord } from './reader/record-location';
+export { isKafkaUnavailable } from './retry/kafka-unavailable';

@@ -8,9 +8,10 @@ import { KafkaConsumerFactory } from './consumer/kafka-consumer.factory';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { kafkaClientProvider } from './kafka-client.provider';
 import { KafkaProducerService } from './producer/kafka-producer.service';
+import { KafkaRecordReader } from './reader/kafka-record.reader';
 import { KafkaTransactionsService } from './transactions/kafka-transactions.service';
 
-const publicServices = [KafkaProducerService, KafkaTransactionsService, KafkaConsumerFactory, KafkaAdminService, KafkaHealthIndicator];
+const publicServices = [KafkaProducerService, KafkaTransactionsService, KafkaConsumerFactory, KafkaAdminService, KafkaHealthIndicator, KafkaRecordReader];
 
 /** Kafka for an app: `KafkaModule.fromEnvironment(...)`, or `forRoot` / `forRootAsync`. */
 @Module({

@@ -14,7 +14,8 @@ describe('API documentation: Swagger UI at /docs, OpenAPI 3.1 at /docs/openapi.j
   const CASHBOX_ERRORS = ['400', '401', '403', '409', '413', '422', '429', '503'];
   const DOCUMENTED = {
     gateway: ['/v1/voucher-purchases', '/v1/voucher-redemptions', '/v1/voucher-cancellations', '/v1/voucher-events/{eventId}'],
-    connector: ['/v1/voucher-lookups', '/v1/subscriptions', '/v1/subscriptions/{id}', '/v1/subscriptions/{id}/secret-rotations'],
+    connector: ['/v1/voucher-lookups', '/v1/subscriptions', '/v1/subscriptions/{id}', '/v1/subscriptions/{id}/secret-rotations',
+      '/v1/dead-letters', '/v1/dead-letters/{id}', '/v1/dead-letters/replays', '/v1/dead-letters/discards', '/v1/operator-audit'],
   };
 
   it.each([

@@ -30,3 +30,10 @@ export async function createShopKey(): Promise<CreatedKey> {
   const [{ id, secret }] = JSON.parse(stdout) as CreatedKey[];
   return { id, secret };
 }
+
+/** A new operator key (dead letters, audit), made the way an operator makes one. */
+export async function createOperatorKey(label = 'e2e operator'): Promise<CreatedKey> {
+  const { stdout } = await admin('keys', 'create', 'operator', '--label', label, '--json');
+  const [{ id, secret }] = JSON.parse(stdout) as CreatedKey[];
+  return { id, secret };
+}

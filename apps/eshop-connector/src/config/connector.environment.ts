@@ -31,4 +31,20 @@ export class ConnectorEnvironment {
   @Min(0)
   @Max(30 * 86_400)
   WEBHOOK_SECRET_ROTATION_OVERLAP_SECONDS: number = 86_400;
+
+  /** How often the consumer's lag (librdkafka statistics) and the parked-dead-letter gauges are refreshed. */
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  CONNECTOR_STATUS_INTERVAL_MS: number = 5_000;
+
+  /**
+   * A batch failing for longer than this for a reason other than the database or Kafka being
+   * away (a defect meeting one record) is handled record by record, and the records that still
+   * fail are parked (`processing-error`): one poison record never stalls its partition longer.
+   */
+  @IsInt()
+  @Min(1_000)
+  @Max(86_400_000)
+  CONSUMER_POISON_BOUND_MS: number = 60_000;
 }

@@ -1,29 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConsumedMessage, KafkaProducerService } from '@voucher-bridge/kafka';
+import { KafkaProducerService } from '@voucher-bridge/kafka';
 import { VoucherTopics } from '@voucher-bridge/config';
 import { maskVoucherCode } from '@voucher-bridge/voucher-contract';
+import { ParkedDeadLetter } from './dead-letter.draft';
 
-/**
- * `invalid-record`: no event could be read from it (malformed JSON, invalid event, key mismatch);
- * `rule-violation`: a valid event the voucher's state refuses (also in registry_parked_event).
- */
-export type DeadLetterReasonClass = 'invalid-record' | 'rule-violation';
-
+/** A parked record with its bytes, as it goes to the dead-letter topic. */
 export interface DeadLetter {
-  message: ConsumedMessage;
-  topic: string;
-  partition: number;
-  reasonClass: DeadLetterReasonClass;
-  /** What exactly: the parse failure (`malformed-json`, …) or the rule (`INSUFFICIENT_FUNDS`, …). */
-  reason: string;
-  detail: string;
+  parked: ParkedDeadLetter;
+  key: Buffer | string | null;
+  value: Buffer | string | null;
   at: Date;
 }
 
 /**
- * Parks events that no retry can make valid on `<env>.voucher.dead-letter`, unchanged (same key,
- * same value), with where they came from and why in the headers, so operators can inspect and
- * replay them.
+ * Parks records that no retry can make valid on `<env>.voucher.dead-letter`, unchanged (same key,
+ * same value), with where they came from, why and how often they were tried in the headers; the
+ * same dead letter is a registry_dead_letter row (`dead-letter-id`), which operators replay.
  */
 @Injectable()
 export class DeadLetterPublisher {
@@ -41,26 +33,27 @@ export class DeadLetterPublisher {
     if (letters.length === 0) return;
     await this.producer.publish(
       this.topic,
-      letters.map(({ message, topic, partition, reasonClass, reason, detail, at }) => ({
-        key: message.key ?? '',
-        value: message.value ?? '',
+      letters.map(({ parked, key, value, at }) => ({
+        key: key ?? '',
+        value: value ?? '',
         headers: {
-          'dead-letter-reason-class': reasonClass,
-          'dead-letter-reason': reason,
-          'dead-letter-detail': detail.slice(0, 2000),
-          'source-topic': topic,
-          'source-partition': String(partition),
-          'source-offset': message.offset,
+          'dead-letter-id': `rec_${parked.id}`,
+          'dead-letter-reason-class': parked.reasonClass,
+          'dead-letter-reason': parked.reason,
+          'dead-letter-detail': parked.detail.slice(0, 2000),
+          'dead-letter-attempts': String(parked.attempts),
+          'source-topic': parked.topic,
+          'source-partition': String(parked.partition),
+          'source-offset': parked.offset,
           'dead-lettered-at': at.toISOString(),
         },
       })),
     );
     // Where and why only: the record's key and value hold the plain voucher code.
-    for (const letter of letters) {
+    for (const { parked } of letters) {
       // The record key is the plain voucher code: only its masked form may be logged.
-      const key = letter.message.key?.toString();
-      const voucher = key ? ` (voucher ${maskVoucherCode(key)})` : '';
-      this.logger.warn(`dead-lettered ${letter.topic}[${letter.partition}]@${letter.message.offset}${voucher}: ${letter.reasonClass} ${letter.reason}`);
+      const voucher = parked.key ? ` (voucher ${maskVoucherCode(parked.key)})` : '';
+      this.logger.warn(`dead-lettered ${parked.topic}[${parked.partition}]@${parked.offset}${voucher}: ${parked.reasonClass} ${parked.reason} (attempt ${parked.attempts})`);
     }
   }
 }

@@ -1,49 +1,115 @@
-import { Injectable } from '@nestjs/common';
-import { ConsumedBatch, ConsumedMessage } from '@voucher-bridge/kafka';
+import { Injectable, Logger } from '@nestjs/common';
+import { isDatabaseUnavailable } from '@voucher-bridge/database';
+import { ConsumedBatch, ConsumedMessage, isKafkaUnavailable } from '@voucher-bridge/kafka';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
-import { InvalidVoucherEventError, VoucherEvent, parseVoucherEvent } from '@voucher-bridge/voucher-contract';
-import { DeadLetter, DeadLetterPublisher } from './dead-letter.publisher';
+import { DeadLetterDraft, errorName } from './dead-letter.draft';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+import { ConnectorEnvironment } from '../config/connector.environment';
+import { PoisonBound } from './poison-bound';
 import { EVENTS_HANDLED_TOTAL } from './registration.metrics';
 import { PositionedEvent, RegistryBatchPlan } from './state/registry-batch.plan';
-import { VoucherRegistryRepository } from './voucher-registry.repository';
+import { parseVoucherRecord } from './voucher-record.parser';
+import { RegistryWrite, VoucherRegistryRepository } from './voucher-registry.repository';
 
 /**
- * Handles one partition's batch: unreadable records go to the dead-letter topic, valid events
- * run through the voucher state machine in one transaction; events it refuses are parked (table
- * and dead-letter topic) and the partition moves on. Throwing (database or Kafka down) makes the
- * consumer retry the whole batch with backoff; nothing is committed before this resolves.
+ * Handles one partition's batch in one transaction: valid events run through the voucher state
+ * machine; unreadable records and events it refuses are parked (registry_dead_letter and the
+ * dead-letter topic) and the partition moves on. Throwing (database or Kafka down) makes the
+ * consumer retry the whole batch with backoff; nothing is committed before this resolves. A batch
+ * that keeps failing for another reason (a defect meeting one record) is, after
+ * CONSUMER_POISON_BOUND_MS, handled record by record, and what still fails is parked
+ * (`processing-error`), so one poison record never stalls its partition for longer.
  */
 @Injectable()
 export class RegisterVoucherEventsHandler {
+  private readonly logger = new Logger(RegisterVoucherEventsHandler.name);
+  private readonly poison: PoisonBound;
+
   constructor(
     private readonly registry: VoucherRegistryRepository,
     private readonly deadLetters: DeadLetterPublisher,
     @InjectMetric(EVENTS_HANDLED_TOTAL) private readonly handled: Counter<'outcome' | 'rule'>,
-  ) {}
-
-  async handle({ topic, partition, messages }: ConsumedBatch): Promise<void> {
-    const at = new Date();
-    const events: PositionedEvent[] = [];
-    const unreadable: DeadLetter[] = [];
-    const byOffset = new Map<string, ConsumedMessage>();
-    for (const message of messages) {
-      const outcome = parse(message);
-      if ('event' in outcome) {
-        events.push({ event: outcome.event, topic, partition, offset: message.offset });
-        byOffset.set(message.offset, message);
-      } else {
-        unreadable.push({ message, topic, partition, reasonClass: 'invalid-record', at, ...outcome });
-      }
-    }
-    await this.deadLetters.publish(unreadable);
-    const plan = await this.registry.apply(events, at, (planned) => this.deadLetters.publish(planned.parked.map(({ positioned, rule, message }) => ({
-      message: byOffset.get(positioned.offset)!, topic, partition, reasonClass: 'rule-violation', reason: rule, detail: message, at,
-    }))));
-    this.count(unreadable.length, plan);
+    env: ConnectorEnvironment,
+  ) {
+    this.poison = new PoisonBound(env.CONSUMER_POISON_BOUND_MS);
   }
 
-  private count(unreadable: number, plan: RegistryBatchPlan): void {
+  async handle(batch: ConsumedBatch): Promise<void> {
+    const key = `${batch.topic}[${batch.partition}]@${batch.messages[0]?.offset}`;
+    if (this.poison.exceeded(key, Date.now())) {
+      await this.oneByOne(batch);
+      this.poison.done(key);
+      return;
+    }
+    try {
+      await this.handleTogether(batch);
+      this.poison.done(key);
+    } catch (error) {
+      if (!isOutage(error)) this.poison.failed(key, Date.now());
+      throw error;
+    }
+  }
+
+  /** Past the bound: each record alone; one that still fails for another reason than an outage is parked. */
+  private async oneByOne(batch: ConsumedBatch): Promise<void> {
+    for (const message of batch.messages) {
+      try {
+        await this.handleTogether({ ...batch, messages: [message] });
+      } catch (error) {
+        if (isOutage(error)) throw error;
+        await this.parkFailed(batch, message, error as Error);
+      }
+    }
+  }
+
+  private async parkFailed({ topic, partition }: ConsumedBatch, message: ConsumedMessage, error: Error): Promise<void> {
+    const at = new Date();
+    const parsed = parseVoucherRecord(message);
+    const event = 'event' in parsed ? parsed.event : undefined;
+    const draft: DeadLetterDraft = {
+      topic, partition, offset: message.offset, key: message.key?.toString() ?? null, reasonClass: 'processing-error',
+      reason: errorName(error), detail: (error.message || String(error)).slice(0, 2000),
+      eventId: event?.eventId ?? null, eventType: event?.eventType ?? null,
+    };
+    this.logger.error(`${topic}[${partition}]@${message.offset} kept failing past CONSUMER_POISON_BOUND_MS: parked as processing-error (${draft.reason})`);
+    const write = await this.registry.apply([], [draft], at, (written) => this.publish(written, new Map([[message.offset, message]]), at));
+    if (write.parked.length > 0) this.handled.inc({ outcome: 'dead-lettered' });
+  }
+
+  private async handleTogether({ topic, partition, messages }: ConsumedBatch): Promise<void> {
+    const at = new Date();
+    const events: PositionedEvent[] = [];
+    const unreadable: DeadLetterDraft[] = [];
+    const byOffset = new Map<string, ConsumedMessage>();
+    for (const message of messages) {
+      byOffset.set(message.offset, message);
+      const outcome = parseVoucherRecord(message);
+      if ('event' in outcome) {
+        events.push({ event: outcome.event, topic, partition, offset: message.offset });
+      } else {
+        unreadable.push({
+          topic, partition, offset: message.offset, key: message.key?.toString() ?? null,
+          reasonClass: 'invalid-record', reason: outcome.reason, detail: outcome.detail, eventId: null, eventType: null,
+        });
+      }
+    }
+    const write = await this.registry.apply(events, unreadable, at, (written) => this.publish(written, byOffset, at));
+    // An unreadable record met again (a redelivery) was parked the first time.
+    const deadLettered = write.parked.filter((letter) => letter.reasonClass === 'invalid-record').length;
+    this.count(deadLettered, unreadable.length - deadLettered, write.plan);
+  }
+
+  /** The dead letters of the records parked now (a redelivered one was published the first time). */
+  private publish({ parked }: RegistryWrite, byOffset: Map<string, ConsumedMessage>, at: Date): Promise<void> {
+    return this.deadLetters.publish(parked.map((letter) => {
+      const message = byOffset.get(letter.offset)!;
+      return { parked: letter, key: message.key, value: message.value, at };
+    }));
+  }
+
+  private count(unreadable: number, unreadableAgain: number, plan: RegistryBatchPlan): void {
     if (unreadable > 0) this.handled.inc({ outcome: 'dead-lettered' }, unreadable);
+    if (unreadableAgain > 0) this.handled.inc({ outcome: 'redelivered' }, unreadableAgain);
     const applied = plan.history.length - plan.parked.length;
     if (applied > 0) this.handled.inc({ outcome: 'applied' }, applied);
     if (plan.repeated > 0) this.handled.inc({ outcome: 'repeated' }, plan.repeated);
@@ -52,17 +118,7 @@ export class RegisterVoucherEventsHandler {
   }
 }
 
-function parse(message: ConsumedMessage): { event: VoucherEvent } | { reason: string; detail: string } {
-  let event: VoucherEvent;
-  try {
-    event = parseVoucherEvent(message.value);
-  } catch (error) {
-    if (error instanceof InvalidVoucherEventError) return { reason: error.reason, detail: error.message };
-    throw error;
-  }
-  // The key decides the partition and so the order of a voucher's events: it must be the code.
-  if (message.key?.toString() !== event.voucherCode) {
-    return { reason: 'key-mismatch', detail: 'message key is not the event voucherCode' };
-  }
-  return { event };
+/** The database or Kafka away: waiting cures it, the record is not at fault. */
+function isOutage(error: unknown): boolean {
+  return isDatabaseUnavailable(error) || isKafkaUnavailable(error);
 }

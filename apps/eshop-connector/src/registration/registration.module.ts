@@ -15,5 +15,7 @@ import { VoucherRegistryRepository } from './voucher-registry.repository';
     VoucherEventConsumer,
     ...registrationMetrics,
   ],
+  // The operators' replay runs records through the consumer's own path.
+  exports: [VoucherRegistryRepository, DeadLetterPublisher, VoucherEventConsumer],
 })
 export class RegistrationModule {}

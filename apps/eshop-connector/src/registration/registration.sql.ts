@@ -50,4 +50,25 @@ SELECT event_id, hash, masked, event_type, 'rule-violation', rule, message, sour
   source_partition, source_offset, $32::timestamptz
 FROM unnest($24::uuid[], $25::text[], $26::text[], $27::text[], $28::text[], $29::text[],
   $30::text[], $31::int[], $33::bigint[])
-  AS t(event_id, hash, masked, event_type, rule, message, source_topic, source_partition, source_offset)`;
+  AS t(event_id, hash, masked, event_type, rule, message, source_topic, source_partition, source_offset)
+-- An operator's replay that is refused again finds the first refusal here: that one stays.
+ON CONFLICT (event_id) DO NOTHING`;
+
+/**
+ * The batch's dead letters, one row per source record. The consumer meeting a record again (a
+ * redelivery) writes nothing and returns nothing, so it is not dead-lettered twice; an operator's
+ * replay ($12 true) counts the attempt and keeps it parked with the new reason.
+ */
+export const PARK_DEAD_LETTERS = `
+INSERT INTO registry_dead_letter AS d (reason_class, reason, detail, event_id, event_type, voucher_code_hash,
+  voucher_code_masked, source_topic, source_partition, source_offset, parked_at)
+SELECT reason_class, reason, detail, event_id, event_type, hash, masked, source_topic, source_partition,
+  source_offset, $11::timestamptz
+FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[],
+  $9::int[], $10::bigint[])
+  AS t(reason_class, reason, detail, event_id, event_type, hash, masked, source_topic, source_partition, source_offset)
+ON CONFLICT (source_topic, source_partition, source_offset) DO UPDATE SET attempts = d.attempts + 1,
+  reason_class = excluded.reason_class, reason = excluded.reason, detail = excluded.detail,
+  status = 'parked', resolved_at = NULL
+  WHERE $12::boolean
+RETURNING d.id::text AS id, d.source_partition, d.source_offset::text AS source_offset, d.attempts`;

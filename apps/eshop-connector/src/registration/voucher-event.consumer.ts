@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { BatchConsumer, KafkaConsumerFactory } from '@voucher-bridge/kafka';
+import type { PartitionLag } from '@voucher-bridge/kafka';
 import { VoucherTopics } from '@voucher-bridge/config';
 import { ConnectorEnvironment } from '../config/connector.environment';
 import { RegisterVoucherEventsHandler } from './register-voucher-events.handler';
@@ -8,8 +9,10 @@ import { RegisterVoucherEventsHandler } from './register-voucher-events.handler'
 @Injectable()
 export class VoucherEventConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly consumer: BatchConsumer;
+  private readonly topic: string;
 
   constructor(factory: KafkaConsumerFactory, handler: RegisterVoucherEventsHandler, env: ConnectorEnvironment, topics: VoucherTopics) {
+    this.topic = topics.events;
     this.consumer = factory.createBatchConsumer({
       groupId: env.CONNECTOR_GROUP_ID ?? `${topics.environment}.eshop-connector`,
       topics: [topics.events],
@@ -17,8 +20,21 @@ export class VoucherEventConsumer implements OnApplicationBootstrap, OnModuleDes
       // A batch costs one transaction of five statements whatever its size: larger ones while
       // catching up (at most one fetch's worth arrives at once anyway).
       maxBatchSize: 2_000,
+      // Per-partition lag for readiness and /metrics, from librdkafka's statistics.
+      statisticsIntervalMs: env.CONNECTOR_STATUS_INTERVAL_MS,
       handleBatch: (batch) => handler.handle(batch),
     });
+  }
+
+  /** For readiness: the group, whether this member is consuming, and its partitions now. */
+  status(): { groupId: string; topic: string; connected: boolean; partitions: number[]; lag?: { at: Date; partitions: PartitionLag[] } } {
+    return {
+      groupId: this.consumer.groupId,
+      topic: this.topic,
+      connected: this.consumer.consuming,
+      partitions: this.consumer.assignment().map(({ partition }) => partition).sort((a, b) => a - b),
+      lag: this.consumer.lag(),
+    };
   }
 
   onApplicationBootstrap(): void {

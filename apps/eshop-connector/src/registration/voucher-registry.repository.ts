@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL } from '@voucher-bridge/database';
-import type { SqlPool } from '@voucher-bridge/database';
+import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 import { VoucherEvent, hashVoucherCode } from '@voucher-bridge/voucher-contract';
 import { DeliveryEnqueuer } from '../deliveries/enqueue/delivery.enqueuer';
-import { LOAD_PROCESSED_EVENT_IDS, LOAD_VOUCHERS_FOR_UPDATE, WRITE_REGISTRY_BATCH } from './registration.sql';
-import { PositionedEvent, RegistryBatchPlan, planRegistryBatch } from './state/registry-batch.plan';
+import { DeadLetterDraft, ParkedDeadLetter, keyFingerprint } from './dead-letter.draft';
+import { LOAD_PROCESSED_EVENT_IDS, LOAD_VOUCHERS_FOR_UPDATE, PARK_DEAD_LETTERS, WRITE_REGISTRY_BATCH } from './registration.sql';
+import { ParkedEvent, PositionedEvent, RegistryBatchPlan, planRegistryBatch } from './state/registry-batch.plan';
 import { VoucherState } from './state/voucher-state';
 
 interface VoucherStateRow {
@@ -17,6 +18,19 @@ interface VoucherStateRow {
   expires_at: Date | null;
   last_sequence: number;
   purchase_fingerprint: string | null;
+}
+
+/** What one transaction wrote: the plan and the dead letters it parked (new, or tried again). */
+export interface RegistryWrite {
+  plan: RegistryBatchPlan;
+  parked: ParkedDeadLetter[];
+  /** Pushes to the shop recorded for the applied events (0 without a matching subscription). */
+  deliveries: number;
+}
+
+export interface ApplyOptions {
+  /** An operator's replay: a dead letter met again counts an attempt instead of being skipped. */
+  replay?: boolean;
 }
 
 /**
@@ -34,13 +48,26 @@ export class VoucherRegistryRepository {
   ) {}
 
   /**
-   * `beforeCommit` runs inside the transaction after the writes (the dead letters of parked
-   * events): if it fails, nothing is written and the batch is retried, so a parked event is
-   * never without its dead-letter record.
+   * One batch in one transaction. `beforeCommit` runs inside it after the writes (producing the
+   * dead letters): if it fails, nothing is written and the batch is retried, so a parked record
+   * is never without its dead-letter record.
    */
-  async apply(events: PositionedEvent[], parkedAt: Date, beforeCommit: (plan: RegistryBatchPlan) => Promise<void>): Promise<RegistryBatchPlan> {
-    if (events.length === 0) return planRegistryBatch([], new Map(), new Set());
-    const hashes = [...new Set(events.map(({ event }) => hashVoucherCode(event.voucherCode)))].sort();
+  async apply(events: PositionedEvent[], unreadable: DeadLetterDraft[], at: Date, beforeCommit: (write: RegistryWrite) => Promise<void>): Promise<RegistryWrite> {
+    if (events.length === 0 && unreadable.length === 0) return { plan: planRegistryBatch([], new Map(), new Set()), parked: [], deliveries: 0 };
+    const write = await this.transaction(async (session) => {
+      const written = await this.applyIn(session, events, unreadable, at);
+      await beforeCommit(written);
+      return written;
+    });
+    this.deliveries.committed(write.deliveries);
+    return write;
+  }
+
+  /**
+   * Runs `work` in a transaction on one connection: committed when it resolves (rolled back
+   * instead with `rollback`, for a dry run), rolled back when it throws.
+   */
+  async transaction<T>(work: (session: SqlSession) => Promise<T>, { rollback = false } = {}): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     // A connection dropped while this transaction waits (e.g. on Kafka for the dead letters)
@@ -49,17 +76,9 @@ export class VoucherRegistryRepository {
     client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query<VoucherStateRow>(LOAD_VOUCHERS_FOR_UPDATE, [hashes]);
-      const processed = await client.query<{ event_id: string }>(LOAD_PROCESSED_EVENT_IDS, [events.map(({ event }) => event.eventId)]);
-      const plan = planRegistryBatch(events, new Map(rows.map((row) => [row.voucher_code_hash, toState(row)])),
-        new Set(processed.rows.map((row) => row.event_id)));
-      if (plan.processedEventIds.length > 0) await client.query(WRITE_REGISTRY_BATCH, writeParameters(plan, parkedAt));
-      // The shop's pushes for the applied events, durable before the offset moves.
-      const enqueued = await this.deliveries.enqueue(client, plan.history);
-      await beforeCommit(plan);
-      await client.query('COMMIT');
-      this.deliveries.committed(enqueued);
-      return plan;
+      const result = await work(client);
+      await client.query(rollback ? 'ROLLBACK' : 'COMMIT');
+      return result;
     } catch (error) {
       // A connection that cannot even roll back is dropped from the pool, not reused.
       await client.query('ROLLBACK').catch((rollbackError: Error) => { broken = rollbackError; });
@@ -69,6 +88,60 @@ export class VoucherRegistryRepository {
       client.release(broken);
     }
   }
+
+  /**
+   * The consumer's path inside a transaction: load the vouchers (locked), apply the events in
+   * memory in order, write registry and dead letters. The operators' replay runs exactly this.
+   */
+  async applyIn(session: SqlSession, events: PositionedEvent[], unreadable: DeadLetterDraft[], at: Date, options: ApplyOptions = {}): Promise<RegistryWrite> {
+    let plan = planRegistryBatch([], new Map(), new Set());
+    if (events.length > 0) {
+      const hashes = [...new Set(events.map(({ event }) => hashVoucherCode(event.voucherCode)))].sort();
+      const { rows } = await session.query<VoucherStateRow>(LOAD_VOUCHERS_FOR_UPDATE, [hashes]);
+      const processed = await session.query<{ event_id: string }>(LOAD_PROCESSED_EVENT_IDS, [events.map(({ event }) => event.eventId)]);
+      plan = planRegistryBatch(events, new Map(rows.map((row) => [row.voucher_code_hash, toState(row)])),
+        new Set(processed.rows.map((row) => row.event_id)));
+      if (plan.processedEventIds.length > 0) await session.query(WRITE_REGISTRY_BATCH, writeParameters(plan, at));
+    }
+    // The shop's pushes for the applied events, durable before the offset moves.
+    const deliveries = await this.deliveries.enqueue(session, plan.history);
+    const drafts = [...unreadable, ...plan.parked.map(refusedDraft)];
+    if (drafts.length === 0) return { plan, parked: [], deliveries };
+    const { rows } = await session.query<{ id: string; source_partition: number; source_offset: string; attempts: number }>(
+      PARK_DEAD_LETTERS, deadLetterParameters(drafts, at, options.replay ?? false));
+    const written = new Map(rows.map((row) => [`${row.source_partition}@${row.source_offset}`, row]));
+    const parked = drafts.flatMap((draft) => {
+      const row = written.get(`${draft.partition}@${draft.offset}`);
+      return row ? [{ ...draft, id: row.id, attempts: row.attempts }] : [];
+    });
+    return { plan, parked, deliveries };
+  }
+}
+
+function refusedDraft({ positioned, rule, message }: ParkedEvent): DeadLetterDraft {
+  return {
+    topic: positioned.topic, partition: positioned.partition, offset: positioned.offset, key: positioned.event.voucherCode,
+    reasonClass: 'rule-violation', reason: rule, detail: message,
+    eventId: positioned.event.eventId, eventType: positioned.event.eventType,
+  };
+}
+
+function deadLetterParameters(drafts: DeadLetterDraft[], at: Date, replay: boolean): unknown[] {
+  const keys = drafts.map((d) => keyFingerprint(d.key));
+  return [
+    drafts.map((d) => d.reasonClass),
+    drafts.map((d) => d.reason),
+    drafts.map((d) => d.detail),
+    drafts.map((d) => d.eventId),
+    drafts.map((d) => d.eventType),
+    keys.map((k) => k.hash),
+    keys.map((k) => k.masked),
+    drafts.map((d) => d.topic),
+    drafts.map((d) => d.partition),
+    drafts.map((d) => d.offset),
+    at,
+    replay,
+  ];
 }
 
 function toState(row: VoucherStateRow): VoucherState {

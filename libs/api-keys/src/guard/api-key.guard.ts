@@ -12,8 +12,22 @@ import { ApiKeyCache } from './api-key.cache';
 
 const REQUIRED_KIND = Symbol('required-api-key-kind');
 
+export interface RequireApiKeyOptions {
+  /**
+   * `forbidden`: a valid key of another kind gets 403 (the caller is known, just not allowed —
+   * the operators' API); by default it gets 401 like an unknown key.
+   */
+  otherKind?: 'unauthorized' | 'forbidden';
+}
+
+interface Requirement {
+  kind: ApiKeyKind;
+  otherKind: 'unauthorized' | 'forbidden';
+}
+
 /** Marks a controller or route as needing `Authorization: Bearer <key>` of this kind. */
-export const RequireApiKey = (kind: ApiKeyKind) => SetMetadata(REQUIRED_KIND, kind);
+export const RequireApiKey = (kind: ApiKeyKind, options: RequireApiKeyOptions = {}) =>
+  SetMetadata(REQUIRED_KIND, { kind, otherKind: options.otherKind ?? 'unauthorized' } satisfies Requirement);
 
 export type AuthenticatedRequest = FastifyRequest & { apiKey?: ApiKey };
 
@@ -34,12 +48,16 @@ export class ApiKeyGuard implements CanActivate {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const kind = this.reflector.getAllAndOverride<ApiKeyKind | undefined>(REQUIRED_KIND, [context.getHandler(), context.getClass()]);
-    if (!kind) return true;
+    const requirement = this.reflector.getAllAndOverride<Requirement | undefined>(REQUIRED_KIND, [context.getHandler(), context.getClass()]);
+    if (!requirement) return true;
+    const { kind } = requirement;
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
     const secret = bearerToken(request.headers.authorization);
     const key = secret ? await this.cache.get(secret, (s) => this.findActive(s)) : undefined;
+    if (key && key.kind !== kind && requirement.otherKind === 'forbidden') {
+      throw ProblemException.of(403, 'forbidden', 'Forbidden', `This route needs a ${kind} key, not a ${key.kind} key.`);
+    }
     if (!key || key.kind !== kind) {
       http.getResponse<FastifyReply>().header('www-authenticate', 'Bearer');
       throw ProblemException.of(401, 'unauthorized', 'Unauthorized', secret

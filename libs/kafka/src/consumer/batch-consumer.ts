@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { connectWithRetry } from '../retry/connect-with-retry';
 import { retryWithBackoff } from '../retry/retry-with-backoff';
 import { BatchConsumerOptions } from './batch-handler';
+import { ConsumerStatistics, PartitionLag } from './consumer-statistics';
 
 /**
  * A consumer-group member with auto-commit off: each batch is handed to the handler, retried
@@ -19,6 +20,7 @@ export class BatchConsumer {
     private readonly createConsumer: () => KafkaJS.Consumer,
     private readonly options: BatchConsumerOptions,
     private readonly whenTopicsExist: (topics: string[], signal: AbortSignal) => Promise<void>,
+    private readonly statistics = new ConsumerStatistics(),
   ) {
     this.logger = new Logger(`BatchConsumer(${options.groupId})`);
   }
@@ -30,6 +32,24 @@ export class BatchConsumer {
   /** True once this member has connected, subscribed and started fetching. */
   get consuming(): boolean {
     return this.consumer !== undefined;
+  }
+
+  /** The partitions assigned to this member right now (none before it joined). */
+  assignment(): { topic: string; partition: number }[] {
+    try {
+      return (this.consumer?.assignment() ?? []).map(({ topic, partition }) => ({ topic, partition }));
+    } catch {
+      // Between a disconnect and the next connect the client refuses: nothing is assigned then.
+      return [];
+    }
+  }
+
+  /**
+   * Lag of the partitions this member consumes, from librdkafka's last statistics (every
+   * `statisticsIntervalMs`); undefined before the first report or with statistics off.
+   */
+  lag(): { at: Date; partitions: PartitionLag[] } | undefined {
+    return this.statistics.lag(new Set(this.assignment().map(({ topic, partition }) => `${topic}[${partition}]`)));
   }
 
   /** Joins the group in the background, so the app starts even while Kafka is down. */

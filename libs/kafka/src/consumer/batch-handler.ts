@@ -23,4 +23,6 @@ export interface BatchConsumerOptions {
   /** Partitions processed at once; batches of one partition are always handled in order. */
   partitionsConsumedConcurrently?: number;
   maxBatchSize?: number;
+  /** How often librdkafka reports the member's per-partition lag (`BatchConsumer.lag()`); 0: never. */
+  statisticsIntervalMs?: number;
 }

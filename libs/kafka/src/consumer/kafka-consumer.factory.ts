@@ -4,6 +4,7 @@ import { KafkaAdminService } from '../admin/kafka-admin.service';
 import { KAFKA_CLIENT } from '../kafka.constants';
 import { BatchConsumer } from './batch-consumer';
 import { BatchConsumerOptions } from './batch-handler';
+import { ConsumerStatistics } from './consumer-statistics';
 
 /** Builds group consumers with offsets committed only after processing (auto-commit off). */
 @Injectable()
@@ -21,6 +22,7 @@ export class KafkaConsumerFactory {
   }
 
   createBatchConsumer(options: BatchConsumerOptions): BatchConsumer {
+    const statistics = new ConsumerStatistics();
     // A new client per connection attempt: see connectWithRetry.
     const createConsumer = () => this.kafka.consumer({
       kafkaJS: {
@@ -49,10 +51,15 @@ export class KafkaConsumerFactory {
       'js.consumer.max.cache.size.per.worker.ms': 200,
       // Safety net for a topic that disappears and comes back: noticed within 10 s, not 5 min.
       'topic.metadata.refresh.interval.ms': 10_000,
+      // Lag from the member's own statistics (committed vs last stable offset per partition):
+      // no admin requests, which time out by the dozen while the broker is away.
+      ...(options.statisticsIntervalMs
+        ? { 'statistics.interval.ms': options.statisticsIntervalMs, stats_cb: (event: unknown) => statistics.update(event) }
+        : {}),
     });
     // Subscribing to a topic before the cluster has its metadata leaves the member idle until
     // the next metadata refresh: wait until the topics exist and have leaders.
-    const consumer = new BatchConsumer(createConsumer, options, (topics, signal) => this.admin.whenTopicsExist(topics, signal));
+    const consumer = new BatchConsumer(createConsumer, options, (topics, signal) => this.admin.whenTopicsExist(topics, signal), statistics);
     this.created.push(consumer);
     return consumer;
   }

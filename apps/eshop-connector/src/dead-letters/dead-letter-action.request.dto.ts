@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested,
+} from 'class-validator';
+import { DEAD_LETTER_ID_PATTERN } from './dead-letter-id';
+import { MAX_ITEMS_PER_ACTION } from './dead-letter-actions.service';
+
+export class DeadLetterFilterDto {
+  @ApiPropertyOptional({ enum: ['record', 'delivery'] })
+  @IsOptional()
+  @IsIn(['record', 'delivery'])
+  kind?: 'record' | 'delivery';
+
+  @ApiPropertyOptional({ example: 'UNKNOWN_VOUCHER' })
+  @IsOptional()
+  @Length(1, 200)
+  reason?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only dead letters parked before this time.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  parkedBefore?: string;
+}
+
+/** The selection both actions share: exactly one of `ids`, `filter`, `all: true`. */
+export class DeadLetterSelectionDto {
+  @ApiPropertyOptional({ type: [String], example: ['rec_17'], maxItems: MAX_ITEMS_PER_ACTION })
+  @IsOptional()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(MAX_ITEMS_PER_ACTION)
+  @Matches(DEAD_LETTER_ID_PATTERN, { each: true, message: 'each id must be rec_<n> or dlv_<subscription id>_<event id>' })
+  ids?: string[];
+
+  @ApiPropertyOptional({ type: () => DeadLetterFilterDto, description: 'The parked dead letters matching all of these (oldest first).' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeadLetterFilterDto)
+  filter?: DeadLetterFilterDto;
+
+  @ApiPropertyOptional({ enum: [true], description: 'Every parked dead letter (oldest first).' })
+  @IsOptional()
+  @IsIn([true], { message: 'all must be true when given' })
+  all?: boolean;
+}
+
+export class ReplayDeadLettersRequestDto extends DeadLetterSelectionDto {
+  @ApiPropertyOptional({ default: false, description: 'Run the replay in a transaction that is rolled back: report what would happen, change nothing.' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun: boolean = false;
+}
+
+export class DiscardDeadLettersRequestDto extends DeadLetterSelectionDto {
+  @ApiProperty({ example: 'test record produced by hand', description: 'Why: kept with the dead letter and in the audit.' })
+  @IsString()
+  @Length(1, 500)
+  @MaxLength(500)
+  reason!: string;
+}

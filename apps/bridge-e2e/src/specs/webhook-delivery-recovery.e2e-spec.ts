@@ -16,11 +16,11 @@ describe('pushes survive the connector stopping or crashing', () => {
     receiver.received.length = 0;
     receiver.answer = () => ({ status: 204 });
     await receiver.start();
-    subscription = await createSubscription(context.db, { url: receiver.url, eventTypes: ['voucher.purchased', 'voucher.redeemed'] });
+    subscription = await createSubscription(context.bridge, { url: receiver.url, eventTypes: ['voucher.purchased', 'voucher.redeemed'] });
   });
 
   afterEach(async () => {
-    await deleteSubscriptions(context.db, [subscription.id]);
+    await deleteSubscriptions(context.bridge, [subscription.id]);
     await receiver.stop();
   });
 

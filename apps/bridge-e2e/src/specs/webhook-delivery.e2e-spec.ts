@@ -18,11 +18,11 @@ describe('signed push to the shop', () => {
     receiver.received.length = 0;
     receiver.answer = () => ({ status: 204 });
     await receiver.start();
-    subscription = await createSubscription(context.db, { url: receiver.url, eventTypes: ALL_TYPES });
+    subscription = await createSubscription(context.bridge, { url: receiver.url, eventTypes: ALL_TYPES });
   });
 
   afterEach(async () => {
-    await deleteSubscriptions(context.db, [subscription.id]);
+    await deleteSubscriptions(context.bridge, [subscription.id]);
     await receiver.stop();
   });
 
@@ -133,7 +133,7 @@ describe('signed push to the shop', () => {
 
   it('signs with both secrets during a rotation overlap, each signature verifying with its own secret', async () => {
     const previous = subscription.secret;
-    const current = await rotateSecret(context.db, subscription.id, 3_600_000);
+    const current = await rotateSecret(context.bridge, subscription.id);
     // A secret whose overlap is over no longer signs.
     await context.db.query(`INSERT INTO webhook_subscription_secret (subscription_id, secret, expires_at) VALUES ($1, $2, now() - interval '1 minute')`,
       [subscription.id, newWebhookSecret()]);

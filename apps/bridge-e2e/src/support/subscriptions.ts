@@ -1,5 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import { randomBytes } from 'node:crypto';
+import { Bridge } from './bridge';
+import { bearer, postJson } from './http';
 
 export interface TestSubscription {
   id: string;
@@ -10,28 +11,27 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
+/** Registers an endpoint as the web shop does: through the connector's API, with the shop key. */
+export async function createSubscription(bridge: Bridge, { url, eventTypes }: { url: string; eventTypes: string[] }): Promise<TestSubscription> {
+  const answer = await postJson(`${bridge.connector.baseUrl}/v1/subscriptions`, { url, eventTypes }, bearer(bridge.shopKey.secret));
+  if (answer.status !== 201) throw new Error(`POST /v1/subscriptions answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return { id: answer.body.id, secret: answer.body.secret };
+}
+
+/** A rotation through the API: a new current secret; the older ones keep signing for the overlap. */
+export async function rotateSecret(bridge: Bridge, subscriptionId: string): Promise<string> {
+  const answer = await postJson(`${bridge.connector.baseUrl}/v1/subscriptions/${subscriptionId}/secret-rotations`, {}, bearer(bridge.shopKey.secret));
+  if (answer.status !== 201) throw new Error(`secret rotation answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body.secret;
+}
+
 /**
- * A subscription as the subscriptions API records it, written by SQL until that API is merged
- * (then this helper should call it). Subscriptions are global to the database: a spec deletes
- * its own when done, or later specs' events would be queued for its closed receiver.
+ * Subscriptions are global to the database: a spec deletes its own when done, or later specs'
+ * events would be queued for its closed receiver.
  */
-export async function createSubscription(db: Pool, { url, eventTypes }: { url: string; eventTypes: string[] }): Promise<TestSubscription> {
-  const id = randomUUID();
-  const secret = newWebhookSecret();
-  await db.query('INSERT INTO webhook_subscription (id, url, event_types) VALUES ($1, $2, $3)', [id, url, eventTypes]);
-  await db.query('INSERT INTO webhook_subscription_secret (subscription_id, secret) VALUES ($1, $2)', [id, secret]);
-  return { id, secret };
-}
-
-/** A rotation: a new current secret; the old one stays valid for `overlapMs`. */
-export async function rotateSecret(db: Pool, subscriptionId: string, overlapMs: number): Promise<string> {
-  const secret = newWebhookSecret();
-  await db.query(`UPDATE webhook_subscription_secret SET expires_at = now() + $2::bigint * interval '1 millisecond'
-    WHERE subscription_id = $1 AND expires_at IS NULL`, [subscriptionId, overlapMs]);
-  await db.query('INSERT INTO webhook_subscription_secret (subscription_id, secret) VALUES ($1, $2)', [subscriptionId, secret]);
-  return secret;
-}
-
-export async function deleteSubscriptions(db: Pool, ids: string[]): Promise<void> {
-  await db.query('UPDATE webhook_subscription SET deleted_at = now() WHERE id = ANY($1::uuid[])', [ids]);
+export async function deleteSubscriptions(bridge: Bridge, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    const answer = await fetch(`${bridge.connector.baseUrl}/v1/subscriptions/${id}`, { method: 'DELETE', headers: bearer(bridge.shopKey.secret) });
+    if (answer.status !== 204) throw new Error(`DELETE /v1/subscriptions/${id} answered ${answer.status}`);
+  }
 }

@@ -178,6 +178,7 @@ for a receiver a developer runs locally on port 8099):
     -d '{"url":"http://127.0.0.1:8099/voucher-events","eventTypes":["voucher.purchased","voucher.redeemed","voucher.cancelled"]}'
   (list: curl -s http://127.0.0.1:$CONNECTOR_HTTP_PORT/v1/subscriptions -H 'Authorization: Bearer $demo_shop_key';
    delete: curl -i -X DELETE http://127.0.0.1:$CONNECTOR_HTTP_PORT/v1/subscriptions/<id> -H 'Authorization: Bearer $demo_shop_key')
+
 Operators list what the connector parked (unreadable or refused records, parked pushes), then replay or discard it:
   BRIDGE_OPERATOR_KEY='$demo_operator_key' deploy/voucher-bridge.sh admin dead-letters list --url http://127.0.0.1:$CONNECTOR_HTTP_PORT
   BRIDGE_OPERATOR_KEY='$demo_operator_key' deploy/voucher-bridge.sh admin dead-letters replay --all --dry-run --url http://127.0.0.1:$CONNECTOR_HTTP_PORT

@@ -10,3 +10,5 @@ export { Prisma } from './generated/prisma/client';
 export { DatabaseUnavailableError } from './availability/database-unavailable.error';
 export { databaseUnavailableReason, isDatabaseUnavailable } from './availability/database-unavailable';
 export type { SqlPool, SqlSession } from './sql-pool';
+export { inTransaction } from './transactions/in-transaction';
+export type { TransactionOptions } from './transactions/in-transaction';

@@ -42,4 +42,18 @@ export class WebhookDeliveryEnvironment {
   @Min(10)
   @Max(60_000)
   WEBHOOK_POLL_INTERVAL_MS: number = 1_000;
+
+  /**
+   * Finished deliveries (delivered or discarded; the body is already gone) are deleted this long
+   * after the event was registered. Pending and parked ones are never deleted by age.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(8_760)
+  WEBHOOK_DELIVERY_RETENTION_HOURS: number = 168;
+
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  WEBHOOK_DELIVERY_CLEANUP_INTERVAL_MS: number = 60_000;
 }

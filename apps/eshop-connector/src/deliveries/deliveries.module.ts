@@ -4,14 +4,16 @@ import { DeliveryDispatcher } from './dispatch/delivery.dispatcher';
 import { DeliveryRepository } from './dispatch/delivery.repository';
 import { DeliverySignal } from './dispatch/delivery.signal';
 import { DeliveryEnqueuer } from './enqueue/delivery.enqueuer';
+import { DeliveryRetentionJob } from './retention/delivery-retention.job';
 import { WebhookSender } from './http/webhook.sender';
 
 /**
  * Signed push of applied voucher events to the shop's subscriptions: the registry records them
- * through `DeliveryEnqueuer` in its own transaction; the dispatcher sends, retries and parks.
+ * through `DeliveryEnqueuer` in its own transaction; the dispatcher sends, retries and parks;
+ * finished deliveries are deleted after their retention.
  */
 @Module({
-  providers: [DeliverySignal, DeliveryEnqueuer, DeliveryRepository, WebhookSender, DeliveryDispatcher, ...deliveryMetrics],
+  providers: [DeliverySignal, DeliveryEnqueuer, DeliveryRepository, WebhookSender, DeliveryDispatcher, DeliveryRetentionJob, ...deliveryMetrics],
   exports: [DeliveryEnqueuer],
 })
 export class DeliveriesModule {}

@@ -3,6 +3,7 @@ import { makeCounterProvider, makeGaugeProvider, makeHistogramProvider } from '@
 export const WEBHOOK_DELIVERIES_TOTAL = 'webhook_deliveries_total';
 export const WEBHOOK_DELIVERY_LATENCY = 'webhook_delivery_latency_seconds';
 export const WEBHOOK_DELIVERIES_PENDING = 'webhook_deliveries_pending';
+export const WEBHOOK_DELIVERIES_EXPIRED_TOTAL = 'webhook_deliveries_expired_total';
 
 export const deliveryMetrics = [
   makeCounterProvider({
@@ -19,5 +20,9 @@ export const deliveryMetrics = [
   makeGaugeProvider({
     name: WEBHOOK_DELIVERIES_PENDING,
     help: 'Deliveries not yet delivered or parked (all subscriptions), as of the last poll',
+  }),
+  makeCounterProvider({
+    name: WEBHOOK_DELIVERIES_EXPIRED_TOTAL,
+    help: 'Finished deliveries (delivered or discarded) deleted after WEBHOOK_DELIVERY_RETENTION_HOURS',
   }),
 ];

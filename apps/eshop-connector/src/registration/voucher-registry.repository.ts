@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL } from '@voucher-bridge/database';
+import { PG_POOL, inTransaction } from '@voucher-bridge/database';
 import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 import { VoucherEvent, hashVoucherCode } from '@voucher-bridge/voucher-contract';
 import { DeliveryEnqueuer } from '../deliveries/enqueue/delivery.enqueuer';
@@ -68,25 +68,7 @@ export class VoucherRegistryRepository {
    * instead with `rollback`, for a dry run), rolled back when it throws.
    */
   async transaction<T>(work: (session: SqlSession) => Promise<T>, { rollback = false } = {}): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    // A connection dropped while this transaction waits (e.g. on Kafka for the dead letters)
-    // emits 'error' on the checked-out client: unheard, that would end the process.
-    const onError = (error: Error) => { broken = error; };
-    client.on('error', onError);
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query(rollback ? 'ROLLBACK' : 'COMMIT');
-      return result;
-    } catch (error) {
-      // A connection that cannot even roll back is dropped from the pool, not reused.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => { broken = rollbackError; });
-      throw error;
-    } finally {
-      client.removeListener('error', onError);
-      client.release(broken);
-    }
+    return inTransaction(this.pool, work, { rollback });
   }
 
   /**

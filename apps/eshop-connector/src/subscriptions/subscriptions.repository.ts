@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL } from '@voucher-bridge/database';
+import { PG_POOL, inTransaction } from '@voucher-bridge/database';
 import type { SqlPool } from '@voucher-bridge/database';
 import { SubscriptionRow } from './subscription.row';
 import {
@@ -48,25 +48,12 @@ export class SubscriptionsRepository {
    * or deleted. One transaction: a failure leaves the secrets as they were.
    */
   async rotateSecret(id: string, secret: string, now: Date, overlapEnd: Date): Promise<Date | undefined> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const locked = await client.query(LOCK_LIVE_SUBSCRIPTION, [id]);
-      if (locked.rowCount === 0) {
-        await client.query('ROLLBACK');
-        return undefined;
-      }
-      const expired = await client.query<{ expires_at: Date }>(EXPIRE_VALID_SECRETS, [id, now, overlapEnd]);
-      await client.query(INSERT_SECRET, [id, secret, now]);
-      await client.query('COMMIT');
+    return inTransaction(this.pool, async (session) => {
+      const locked = await session.query(LOCK_LIVE_SUBSCRIPTION, [id]);
+      if (locked.rowCount === 0) return undefined;
+      const expired = await session.query<{ expires_at: Date }>(EXPIRE_VALID_SECRETS, [id, now, overlapEnd]);
+      await session.query(INSERT_SECRET, [id, secret, now]);
       return expired.rows.reduce((latest, row) => (row.expires_at > latest ? row.expires_at : latest), now);
-    } catch (error) {
-      // A connection that cannot even roll back is dropped from the pool, not reused.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => { broken = rollbackError; });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL } from '@voucher-bridge/database';
+import { PG_POOL, inTransaction } from '@voucher-bridge/database';
 import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 import { ClaimedDelivery, DeliveryOutcome } from './claimed-delivery';
 import { BEGIN_CLAIM, CLAIM_DUE_DELIVERIES, COUNT_PENDING, DISABLE_SUBSCRIPTIONS, RECORD_OUTCOMES } from './delivery-dispatch.sql';
@@ -54,19 +54,7 @@ export class DeliveryRepository {
   }
 
   private async inClaimTransaction(claim: (session: SqlSession) => Promise<{ rows: ClaimedRow[] }>): Promise<ClaimedRow[]> {
-    const session = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await session.query(BEGIN_CLAIM);
-      const { rows } = await claim(session);
-      await session.query('COMMIT');
-      return rows;
-    } catch (error) {
-      await session.query('ROLLBACK').catch((rollbackError: Error) => { broken = rollbackError; });
-      throw error;
-    } finally {
-      session.release(broken);
-    }
+    return inTransaction(this.pool, async (session) => (await claim(session)).rows, { begin: BEGIN_CLAIM });
   }
 
   async countPending(): Promise<number> {

@@ -4,15 +4,29 @@ import { Injectable } from '@nestjs/common';
 @Injectable()
 export class OutboxSignal {
   private waiters: (() => void)[] = [];
+  /**
+   * A notify nobody was waiting for: the relay was busy publishing when rows were accepted. Kept
+   * so its next wait returns at once. Lost, those rows waited for the next accept or, when none
+   * came, for the poll (OUTBOX_POLL_INTERVAL_MS).
+   */
+  private pending = false;
 
   notify(): void {
+    if (this.waiters.length === 0) {
+      this.pending = true;
+      return;
+    }
     const waiters = this.waiters;
     this.waiters = [];
     for (const wake of waiters) wake();
   }
 
-  /** Resolves on the next `notify()` or after `timeoutMs`, whichever comes first. */
+  /** Resolves on the next `notify()` (or at once if one came since the last wait) or after `timeoutMs`. */
   wait(timeoutMs: number): Promise<void> {
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, timeoutMs);
       this.waiters.push(() => {

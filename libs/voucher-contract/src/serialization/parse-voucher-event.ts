@@ -11,22 +11,26 @@ const MAX_EVENT_DEPTH = 32;
 /** Parses and fully validates one event; throws `InvalidVoucherEventError` when it cannot be used. */
 export function parseVoucherEvent(raw: Buffer | string | null | undefined): VoucherEvent {
   const text = raw === null || raw === undefined ? '' : raw.toString();
-  // A RangeError from a stack overflow would be retried forever, holding up the partition.
-  if (exceedsJsonDepth(text, MAX_EVENT_DEPTH)) {
-    throw new InvalidVoucherEventError('invalid-event', [
-      { field: '$', messages: [`arrays and objects nest deeper than ${MAX_EVENT_DEPTH} levels`] },
-    ]);
-  }
   let plain: unknown;
   try {
+    // V8's JSON.parse does not recurse on the call stack: a million levels of `[` parse fine.
     plain = JSON.parse(text);
   } catch (error) {
     throw new InvalidVoucherEventError('malformed-json', [
       { field: '$', messages: [(error as Error).message] },
     ]);
   }
-  // Most events are plainly valid: recognised cheaply; anything else is judged in full.
+  // Most events are plainly valid: recognised cheaply (it looks at fixed fields only, never
+  // recursively, and passes nothing nested deeper than three levels); anything else is judged in full.
   if (passesFastPath(plain)) return plain as VoucherEvent;
+  // The full validation walks the value with the call stack: a RangeError from a stack overflow
+  // would be retried forever, holding up the partition. Scanned only here, off the everyday path
+  // (the scan took about 5 % of the connector's busy main thread while draining a backlog).
+  if (exceedsJsonDepth(text, MAX_EVENT_DEPTH)) {
+    throw new InvalidVoucherEventError('invalid-event', [
+      { field: '$', messages: [`arrays and objects nest deeper than ${MAX_EVENT_DEPTH} levels`] },
+    ]);
+  }
   return validateVoucherEvent(plain);
 }
 

@@ -11,12 +11,13 @@ describe('finished deliveries are deleted after their retention, parked ones are
   const receiver = new WebhookReceiver();
   let subscription: TestSubscription;
 
-  beforeAll(async () => {
+  // Per test, not per file: useBridge's afterAll stops the apps before a later afterAll would run.
+  beforeEach(async () => {
     await receiver.start();
     subscription = await createSubscription(context.bridge, { url: receiver.url, eventTypes: ['voucher.purchased'] });
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await deleteSubscriptions(context.bridge, [subscription.id]);
     await receiver.stop();
   });

@@ -38,10 +38,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       pauseSeconds: options.pauseSeconds, shopDownSeconds: options.shopDownSeconds,
     }, random);
 
-    // Faults spread over the load's expected length (~250 accepted events/s here under faults).
+    // The faults run one after another, a few seconds apart, while the load goes on; the load is
+    // paced to last about as long (a big run is slower than that anyway).
     const kinds = FAULT_KINDS.filter((k) => k !== 'postgres-restart' || options.restartDatabase);
     const schedule: FaultKind[] = random.shuffle(kinds.flatMap((k) => Array<FaultKind>(options.faultsEach).fill(k)));
-    const gapMs = Math.max(2000, Math.min(60_000, (options.events / 250) * 1000 / Math.max(1, schedule.length)));
+    const faultSeconds = schedule.reduce((sum, kind) => sum + 4 + expectedSeconds(kind, options), 0);
+    const eventsPerSecond = options.events / Math.max(30, faultSeconds);
     let loading = true;
     const loadStarted = Date.now();
     let lastProgress = 0;
@@ -50,12 +52,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         lastProgress = n;
         log(`${n} events accepted (${Math.round(n / ((Date.now() - loadStarted) / 1000))}/s)`);
       }
-    }).finally(() => (loading = false));
+    }, eventsPerSecond).finally(() => (loading = false));
     const faults: InjectedFault[] = [];
     const faulting = (async () => {
       for (const kind of schedule) {
         if (Date.now() > deadline - 120_000) break;
-        await delay(gapMs * (0.5 + random.next()));
+        await delay(random.int(2000, 6000));
         faults.push(await injector.inject(kind, () => loading));
       }
     })();
@@ -140,4 +142,13 @@ async function drain(expected: ExpectedVoucher[], api: PublicApi, stage: ChaosSt
     await delay(2000);
   }
   return undefined;
+}
+
+/** About how long a fault takes from strike to repair, to pace the load. */
+function expectedSeconds(kind: FaultKind, options: ChaosOptions): number {
+  if (kind === 'connector-pause') return options.pauseSeconds;
+  if (kind === 'shop-down') return options.shopDownSeconds;
+  if (kind === 'broker-leader-kill') return 15;
+  if (kind.startsWith('postgres')) return 2;
+  return 10;
 }

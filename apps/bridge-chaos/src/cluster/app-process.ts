@@ -40,7 +40,10 @@ export class AppProcess {
       stdio: ['ignore', output, output],
     });
     child.on('exit', (code, signal) => {
-      if (!this.expectingExit) this.unexpectedExits.push(`${this.instance} exited (code ${code}, signal ${signal}) at ${new Date().toISOString()}`);
+      if (this.expectingExit || this.child !== child) return;
+      this.unexpectedExits.push(`${this.instance} exited (code ${code}, signal ${signal}) at ${new Date().toISOString()}`);
+      // Restarted as a process supervisor would, so the run goes on; the crash fails the run.
+      setTimeout(() => void this.start().catch(() => undefined), 1000);
     });
     this.child = child;
     for (let attempt = 0; attempt < 480; attempt++) {

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { ChaosKeys } from '../cluster/chaos-database';
 import { SeededRandom } from '../seeded-random';
 import { CashboxClient } from './cashbox-client';
@@ -28,7 +29,7 @@ export interface LoadResult {
  */
 export async function runLoad(
   plans: VoucherPlan[], keys: ChaosKeys, client: CashboxClient, concurrency: number, giveUpAt: number,
-  random: SeededRandom, onProgress: (sent: number) => void,
+  random: SeededRandom, onProgress: (sent: number) => void, eventsPerSecond = 0,
 ): Promise<LoadResult> {
   const result: LoadResult = { accepted: [], unexpectedAnswers: [], unanswered: [], idempotencyMismatches: 0, lostAnswerRetries: 0 };
   const next = new Array<number>(plans.length).fill(0);
@@ -39,8 +40,16 @@ export async function runLoad(
     while (window.length < windowSize && admitted < plans.length) window.push(admitted++);
   };
   refill();
+  // Paced so a short run's load lasts as long as its faults; 0 = as fast as the bridge takes it.
+  let slot = Date.now();
+  const pace = async () => {
+    if (eventsPerSecond <= 0) return;
+    slot = Math.max(slot + 1000 / eventsPerSecond, Date.now() - 1000);
+    if (slot > Date.now()) await delay(slot - Date.now());
+  };
   const worker = async () => {
     while (Date.now() < giveUpAt) {
+      await pace();
       refill();
       const voucher = window.shift();
       if (voucher === undefined) return;

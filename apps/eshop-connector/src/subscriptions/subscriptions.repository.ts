@@ -50,6 +50,9 @@ export class SubscriptionsRepository {
   async rotateSecret(id: string, secret: string, now: Date, overlapEnd: Date): Promise<Date | undefined> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // A connection closed while checked out emits 'error' on the client: unheard, it ends the process.
+    const onError = (error: Error) => { broken = error; };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const locked = await client.query(LOCK_LIVE_SUBSCRIPTION, [id]);
@@ -66,6 +69,7 @@ export class SubscriptionsRepository {
       await client.query('ROLLBACK').catch((rollbackError: Error) => { broken = rollbackError; });
       throw error;
     } finally {
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }

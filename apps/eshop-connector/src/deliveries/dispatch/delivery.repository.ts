@@ -56,6 +56,10 @@ export class DeliveryRepository {
   private async inClaimTransaction(claim: (session: SqlSession) => Promise<{ rows: ClaimedRow[] }>): Promise<ClaimedRow[]> {
     const session = await this.pool.connect();
     let broken: Error | undefined;
+    // PostgreSQL closing the connection while it is checked out emits 'error' on the client:
+    // unheard, that ended the process (found by the chaos run's pg_terminate_backend).
+    const onError = (error: Error) => { broken = error; };
+    session.on('error', onError);
     try {
       await session.query(BEGIN_CLAIM);
       const { rows } = await claim(session);
@@ -65,6 +69,7 @@ export class DeliveryRepository {
       await session.query('ROLLBACK').catch((rollbackError: Error) => { broken = rollbackError; });
       throw error;
     } finally {
+      session.removeListener('error', onError);
       session.release(broken);
     }
   }

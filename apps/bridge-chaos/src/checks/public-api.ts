@@ -19,6 +19,8 @@ export interface ParkedItem {
   kind: string;
   eventId: string | null;
   reason: string;
+  /** Records: where the record was read. */
+  source?: { topic: string; partition: number; offset: string };
 }
 
 /** The shop's and the operators' public HTTP APIs on the connectors, tried on each in turn. */

@@ -47,7 +47,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     let loading = true;
     const loadStarted = Date.now();
     let lastProgress = 0;
-    const load = runLoad(plans, keys, client, options.concurrency, started + options.durationSeconds * 700, random, (n) => {
+    // The cashboxes give up at 70 % of the bound: the rest is kept for the drain and the checks.
+    const giveUpAt = started + options.durationSeconds * 1000 * 0.7;
+    const load = runLoad(plans, keys, client, options.concurrency, giveUpAt, random, (n) => {
       if (n - lastProgress >= Math.max(1000, options.events / 20)) {
         lastProgress = n;
         log(`${n} events accepted (${Math.round(n / ((Date.now() - loadStarted) / 1000))}/s)`);

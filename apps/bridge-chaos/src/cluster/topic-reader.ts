@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { command } from '../shell';
 
 export interface TopicRecord {
@@ -30,7 +31,6 @@ export async function readTopic(brokers: string, topic: string): Promise<TopicRe
 export async function produceRaw(brokers: string, topic: string, records: { key: string; value: string }[]): Promise<void> {
   // kcat's -K separator splits key from value; a unit separator never occurs in our records.
   const input = records.map((r) => `${r.key}\u001f${r.value.replace(/\n/g, ' ')}`).join('\n') + '\n';
-  const { spawn } = await import('node:child_process');
   await new Promise<void>((resolve, reject) => {
     const child = spawn('kcat', ['-b', brokers, '-P', '-t', topic, '-K', '\u001f', '-X', 'acks=all'], { stdio: ['pipe', 'ignore', 'pipe'] });
     let stderr = '';

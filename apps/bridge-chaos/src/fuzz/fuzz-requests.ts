@@ -73,7 +73,7 @@ export function fuzzRequests(count: number, random: SeededRandom, endpoints: End
         headers['idempotency-key'] = random.pick(['k', `fuzz-${i}`, '', ' ', 'x'.repeat(256), 'ä', `fuzz-${i % 7}`]);
         steps.push('idempotency-key');
       }
-    } else if (random.chance(0.05)) {
+    } else if (endpoint.method !== 'GET' && random.chance(0.05)) {
       body = jsonValue(random);
       headers['content-type'] = 'application/json';
       steps.push('body on a bodiless route');

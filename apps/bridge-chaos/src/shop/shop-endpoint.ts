@@ -40,6 +40,11 @@ export class ShopEndpoint {
   async start(): Promise<void> {
     const server = createServer((request, response) => {
       this.inFlight++;
+      let open = true;
+      const done = () => {
+        if (open) this.inFlight--;
+        open = false;
+      };
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', async () => {
@@ -48,10 +53,11 @@ export class ShopEndpoint {
         await delay(this.random.int(0, 20));
         arrival.answered = this.random.chance(this.failureShare) ? 503 : 204;
         this.arrivals.push(arrival);
-        this.inFlight--;
+        done();
         response.writeHead(arrival.answered).end();
       });
-      request.on('error', () => this.inFlight--);
+      request.on('error', done);
+      response.on('close', done);
     });
     server.keepAliveTimeout = 30_000;
     await new Promise<void>((resolve, reject) => {
@@ -68,7 +74,6 @@ export class ShopEndpoint {
     if (!server) return;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    this.inFlight = 0;
   }
 
   private record(body: string, headers: IncomingHttpHeaders): ShopArrival {

@@ -111,6 +111,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         'pushes received / acknowledged': `${pushed.figures.arrivals} / ${pushed.figures.delivered}`,
         'pushes answered 503 by the shop': pushed.figures.answered5xx,
         'pushes redelivered after ack': pushed.figures.redelivered,
+        'stale redeliveries (older seq later)': pushed.figures.staleRedeliveries,
         'cashbox retries (timeouts, refused)': `${client.stats.retries} (${client.stats.timeouts}, ${client.stats.connectionErrors})`,
         'lost-answer retries (same key)': loadResult.lostAnswerRetries,
         'drain after last fault (s)': Number.isNaN(drainSeconds) ? 'not drained' : Number(drainSeconds.toFixed(1)),
@@ -118,7 +119,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       },
       faults: countBy(faults, (f) => f.kind),
       checks,
-      details: { options, faults, clientStats: client.stats },
+      details: { options, faults, clientStats: client.stats, staleRedeliveries: pushed.stale.examples },
     };
   } finally {
     if (stage) await tearDownStage(stage, passed);

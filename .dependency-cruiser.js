@@ -39,9 +39,9 @@ module.exports = {
     },
     {
       name: 'only-database-lib-touches-postgresql',
-      comment: 'pg and Prisma are reached through @voucher-bridge/database, which owns the pool; the e2e suite and the bench check the database on their own.',
+      comment: 'pg and Prisma are reached through @voucher-bridge/database, which owns the pool; the e2e suite, the bench and the chaos harness check the database on their own.',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: '^libs/database/|^apps/bridge-e2e/|^apps/bridge-bench/' },
+      from: { path: '^(apps|libs)/', pathNot: '^libs/database/|^apps/bridge-e2e/|^apps/bridge-bench/|^apps/bridge-chaos/' },
       to: { path: ['node_modules/pg/', 'node_modules/pg-', 'node_modules/@prisma/'] },
     },
     {

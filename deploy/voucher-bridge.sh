@@ -5,6 +5,8 @@
 #   deploy/voucher-bridge.sh test   install what is missing, then the whole test suite
 #   deploy/voucher-bridge.sh stop   stop both apps and the local Kafka broker
 #   deploy/voucher-bridge.sh bench  install what is missing, then print throughput and memory figures
+#   deploy/voucher-bridge.sh chaos  the durability proof: load and faults, checked from outside (README "Guarantees";
+#                                   options after it, e.g. --events 100000 --seed 7; --mode fuzz for fuzz and poison)
 #   deploy/voucher-bridge.sh admin  the operators' tool: API keys, dead letters (run it without arguments for usage)
 #
 # Everything runs on the Node.js pinned in deploy/node/node.env (Node 24 LTS), installed once into
@@ -228,11 +230,18 @@ run_bench() {
   npm run --silent bench
 }
 
+run_chaos() {
+  setup
+  npm run --silent build
+  node dist/apps/bridge-chaos/src/main.js "$@"
+}
+
 case "${1:-}" in
   run) run ;;
   test) run_tests ;;
   bench) run_bench ;;
+  chaos) shift; run_chaos "$@" ;;
   admin) shift; run_admin "$@" ;;
   stop) stop ;;
-  *) sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
+  *) sed -n '2,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
 esac

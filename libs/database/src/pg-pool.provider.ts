@@ -1,12 +1,22 @@
-import { Provider } from '@nestjs/common';
+import { Logger, Provider } from '@nestjs/common';
 import { Pool } from 'pg';
 import { DATABASE_MODULE_OPTIONS } from './config/database.module-definition';
 import { DatabaseModuleOptions } from './config/database-module.options';
 import { PG_POOL } from './database.constants';
 
+const logger = new Logger('PgPool');
+
+export function createPgPool(options: DatabaseModuleOptions): Pool {
+  const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
+  // PostgreSQL closing an idle pooled connection (pg_terminate_backend, a restart) makes the pool
+  // emit 'error'; unheard, that event ended the process (found by the chaos run). The pool has
+  // already dropped the client: the next query opens a new connection, so a warning is all.
+  pool.on('error', (error) => logger.warn(`an idle database connection was closed: ${error.message}`));
+  return pool;
+}
+
 export const pgPoolProvider: Provider = {
   provide: PG_POOL,
   inject: [DATABASE_MODULE_OPTIONS],
-  useFactory: (options: DatabaseModuleOptions) =>
-    new Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 }),
+  useFactory: createPgPool,
 };

@@ -12,6 +12,7 @@ import { appLoggingParams, LogLevel } from './logging/app-logging.params';
 import { LoggingModule } from './logging/logging.module';
 import { requestIdOf, useRequestIds } from './logging/request-id';
 import { useProblemDetails } from './problem/use-problem-details';
+import { answerFrameworkError } from './problem/framework-errors';
 
 export interface HttpAppOptions {
   name: string;
@@ -39,7 +40,7 @@ export async function bootstrapHttpApp(rootModule: Type<unknown>, options: HttpA
     PinoLogger.root.level = http.LOG_LEVEL as LogLevel;
     const app = await NestFactory.create<NestFastifyApplication>(
       { module: HttpAppModule, imports: [LoggingModule.forApp(logging), rootModule] },
-      new FastifyAdapter({ bodyLimit: http.HTTP_BODY_LIMIT_BYTES, genReqId: requestIdOf, requestIdHeader: false }),
+      new FastifyAdapter({ bodyLimit: http.HTTP_BODY_LIMIT_BYTES, genReqId: requestIdOf, requestIdHeader: false, frameworkErrors: answerFrameworkError }),
       { abortOnError: false, logger, bufferLogs: true },
     );
     app.useLogger(app.get(Logger));

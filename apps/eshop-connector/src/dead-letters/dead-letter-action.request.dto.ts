@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf, ValidateNested,
 } from 'class-validator';
+import { NO_NUL, NO_NUL_MESSAGE } from './no-nul';
 import { DEAD_LETTER_ID_PATTERN } from './dead-letter-id';
 import { MAX_ITEMS_PER_ACTION } from './dead-letter-actions.service';
 
@@ -15,6 +16,7 @@ export class DeadLetterFilterDto {
   @ApiPropertyOptional({ example: 'UNKNOWN_VOUCHER' })
   @IsOptional()
   @Length(1, 200)
+  @Matches(NO_NUL, { message: NO_NUL_MESSAGE('reason') })
   reason?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Only dead letters parked before this time.' })
@@ -46,7 +48,9 @@ export class DeadLetterSelectionDto {
 
 export class ReplayDeadLettersRequestDto extends DeadLetterSelectionDto {
   @ApiPropertyOptional({ default: false, description: 'Run the replay in a transaction that is rolled back: report what would happen, change nothing.' })
-  @IsOptional()
+  // Absent means false; null is refused (IsOptional would let it through, and a replay then ran
+  // for real and failed writing its audit row: found by the fuzz run).
+  @ValidateIf((_, value) => value !== undefined)
   @IsBoolean()
   dryRun: boolean = false;
 }
@@ -56,5 +60,6 @@ export class DiscardDeadLettersRequestDto extends DeadLetterSelectionDto {
   @IsString()
   @Length(1, 500)
   @MaxLength(500)
+  @Matches(NO_NUL, { message: NO_NUL_MESSAGE('reason') })
   reason!: string;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { NO_NUL, NO_NUL_MESSAGE } from './no-nul';
 
 /** `GET /v1/dead-letters?kind=&reason=&status=&limit=&after=` */
 export class ListDeadLettersQueryDto {
@@ -12,6 +13,7 @@ export class ListDeadLettersQueryDto {
   @ApiPropertyOptional({ example: 'INSUFFICIENT_FUNDS', description: 'Exactly this reason: a rule, a parse failure (`malformed-json`, …) or `http-<status>` for a delivery.' })
   @IsOptional()
   @Length(1, 200)
+  @Matches(NO_NUL, { message: NO_NUL_MESSAGE('reason') })
   reason?: string;
 
   @ApiPropertyOptional({ enum: ['parked', 'replayed', 'discarded'], default: 'parked' })

@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ChaosOptions, ROOT } from './chaos-options';
+import { log } from './chaos-log';
+import { BridgeFleet } from './cluster/bridge-fleet';
+import { ChaosDatabase, ChaosKeys } from './cluster/chaos-database';
+import { KafkaCluster } from './cluster/kafka-cluster';
+import { SeededRandom } from './seeded-random';
+import { ShopEndpoint } from './shop/shop-endpoint';
+
+export const CHAOS_ENVIRONMENT = 'test-chaos';
+export const CHAOS_PARTITIONS = 6;
+
+/** Everything a run stands on: the cluster, the database with its keys, the shop, the apps. */
+export interface ChaosStage {
+  cluster: KafkaCluster;
+  database: ChaosDatabase;
+  keys: ChaosKeys;
+  shop: ShopEndpoint;
+  fleet: BridgeFleet;
+  topic: string;
+  logDir: string;
+}
+
+export async function setUpStage(options: ChaosOptions, random: SeededRandom): Promise<ChaosStage> {
+  const logDir = join(ROOT, `.local/chaos/logs-${options.seed}`);
+  mkdirSync(logDir, { recursive: true });
+  const cluster = new KafkaCluster(`chaos-${options.basePort}`, options.basePort + 100);
+  log(`three-broker cluster on ${cluster.brokers} (fresh), database ${new URL(options.databaseUrl).pathname.slice(1)} (re-created); logs in ${logDir}`);
+  await cluster.reset();
+  await cluster.start();
+  const topic = `${CHAOS_ENVIRONMENT}.voucher`;
+  const database = await ChaosDatabase.recreate(options.databaseUrl);
+  const keys = await database.createKeys();
+  const shop = new ShopEndpoint(options.basePort + 30, options.shopFailureShare, random);
+  shop.useSecret(await database.subscribeShop(shop.url));
+  await shop.start();
+  const fleet = new BridgeFleet({ environment: CHAOS_ENVIRONMENT, databaseUrl: options.databaseUrl, brokers: cluster.brokers, basePort: options.basePort, logDir });
+  log('starting two gateways and two connectors');
+  await fleet.start();
+  return { cluster, database, keys, shop, fleet, topic, logDir };
+}
+
+/** Stops everything; the cluster's data is kept after a failed run, for a look at what happened. */
+export async function tearDownStage(stage: Partial<ChaosStage>, passed: boolean): Promise<void> {
+  await stage.fleet?.stop().catch(() => undefined);
+  await stage.shop?.stop().catch(() => undefined);
+  await stage.database?.close();
+  await (passed ? stage.cluster?.reset() : stage.cluster?.stop())?.catch(() => undefined);
+}

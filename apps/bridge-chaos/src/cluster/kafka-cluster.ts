@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ROOT } from '../chaos-options';
+import { command } from '../shell';
+
+/** The three-broker KRaft cluster of deploy/kafka/cluster.sh (RF 3, min ISR 2), under a name of its own. */
+export class KafkaCluster {
+  constructor(private readonly name: string, private readonly basePort: number) {}
+
+  get brokers(): string {
+    return [0, 1, 2].map((n) => `127.0.0.1:${this.basePort + n}`).join(',');
+  }
+
+  async start(): Promise<void> {
+    await this.script(['start']);
+  }
+
+  async stop(): Promise<void> {
+    await this.script(['stop']);
+  }
+
+  async reset(): Promise<void> {
+    await this.script(['reset']);
+  }
+
+  async createTopic(topic: string, partitions: number): Promise<void> {
+    await this.script(['create-topic', topic, String(partitions)]);
+  }
+
+  async leader(topic: string, partition: number): Promise<number> {
+    return Number((await this.script(['leader', topic, String(partition)])).trim());
+  }
+
+  async kill(node: number): Promise<void> {
+    await this.script(['kill', String(node)]);
+  }
+
+  async startNode(node: number): Promise<void> {
+    await this.script(['start-node', String(node)]);
+  }
+
+  /** After a kill, metadata may still name the dead node for the broker session (2.5 s). */
+  async waitForNewLeader(topic: string, partition: number, old: number): Promise<number> {
+    for (let attempt = 0; attempt < 60; attempt++) {
+      const now = await this.leader(topic, partition).catch(() => old);
+      if (now !== old && now > 0) return now;
+      await delay(500);
+    }
+    return old;
+  }
+
+  private script(args: string[]): Promise<string> {
+    return command(join(ROOT, 'deploy/kafka/cluster.sh'), args, {
+      KAFKA_CLUSTER_NAME: this.name,
+      KAFKA_CLUSTER_BASE_PORT: String(this.basePort),
+      KAFKA_CLUSTER_SIZE: '3',
+    });
+  }
+}

@@ -1,0 +1,108 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { log } from '../chaos-log';
+import { AppProcess } from '../cluster/app-process';
+import { BridgeFleet } from '../cluster/bridge-fleet';
+import { ChaosDatabase } from '../cluster/chaos-database';
+import { KafkaCluster } from '../cluster/kafka-cluster';
+import { command } from '../shell';
+import { SeededRandom } from '../seeded-random';
+import { ShopEndpoint } from '../shop/shop-endpoint';
+import { FaultKind, InjectedFault } from './fault-kinds';
+
+export interface FaultTargets {
+  fleet: BridgeFleet;
+  cluster: KafkaCluster;
+  database: ChaosDatabase;
+  shop: ShopEndpoint;
+  topic: string;
+  partitions: number;
+  pauseSeconds: number;
+  shopDownSeconds: number;
+}
+
+const RELAYED = 'outbox_relayed_messages_total';
+
+/** Injects one fault and repairs it (restart, resume, start the node again) before returning. */
+export class FaultInjector {
+  constructor(private readonly targets: FaultTargets, private readonly random: SeededRandom) {}
+
+  async inject(kind: FaultKind, underLoad: () => boolean): Promise<InjectedFault> {
+    const startedAt = Date.now();
+    const load = underLoad();
+    const { target, detail } = await this.strike(kind);
+    const fault: InjectedFault = { kind, target, startedAt, endedAt: Date.now(), underLoad: load, detail };
+    log(`fault ${kind} on ${target}${detail ? ` (${detail})` : ''} — repaired after ${((fault.endedAt - startedAt) / 1000).toFixed(1)} s`);
+    return fault;
+  }
+
+  private async strike(kind: FaultKind): Promise<{ target: string; detail?: string }> {
+    const { fleet, cluster, database, shop } = this.targets;
+    switch (kind) {
+      case 'gateway-kill-accepting': {
+        const relaying = await this.relayingGateway();
+        const gateway = fleet.gateways.find((g) => g !== relaying) ?? this.random.pick(fleet.gateways);
+        return this.killAndRestart(gateway, 'group commits in flight');
+      }
+      case 'gateway-kill-relaying': {
+        const gateway = (await this.relayingGateway()) ?? this.random.pick(fleet.gateways);
+        return this.killAndRestart(gateway, 'relay lease holder');
+      }
+      case 'connector-kill-mid-batch':
+        return this.killAndRestart(this.random.pick(fleet.connectors), 'consuming');
+      case 'connector-kill-mid-delivery': {
+        // Wait (briefly) for a push on its way to the shop, then kill at once.
+        for (let i = 0; i < 200 && shop.inFlight === 0; i++) await delay(10);
+        return this.killAndRestart(this.random.pick(fleet.connectors), `${shop.inFlight} pushes in flight`);
+      }
+      case 'broker-leader-kill': {
+        const partition = this.random.int(0, this.targets.partitions - 1);
+        const leader = await cluster.leader(this.targets.topic, partition);
+        await cluster.kill(leader);
+        const next = await cluster.waitForNewLeader(this.targets.topic, partition, leader);
+        await delay(this.random.int(2, 8) * 1000);
+        await cluster.startNode(leader);
+        return { target: `broker ${leader}`, detail: `leader of partition ${partition}; ${next} took over` };
+      }
+      case 'postgres-connections-cut': {
+        const cut = await database.terminateAppConnections();
+        await delay(300);
+        const again = await database.terminateAppConnections();
+        return { target: 'postgresql', detail: `${cut} + ${again} backends terminated` };
+      }
+      case 'connector-pause': {
+        const connector = this.random.pick(fleet.connectors);
+        connector.pause();
+        await delay(this.targets.pauseSeconds * 1000);
+        connector.resume();
+        return { target: connector.instance, detail: `SIGSTOP for ${this.targets.pauseSeconds} s` };
+      }
+      case 'shop-down':
+        await shop.stop();
+        await delay(this.targets.shopDownSeconds * 1000);
+        await shop.start();
+        return { target: 'shop', detail: `down ${this.targets.shopDownSeconds} s` };
+      case 'postgres-restart': {
+        const cluster = (await command('ls', ['/etc/postgresql'])).trim().split('\n')[0];
+        await command('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', 'restart']);
+        return { target: 'postgresql', detail: `pg_ctlcluster ${cluster} main restart` };
+      }
+    }
+  }
+
+  private async killAndRestart(app: AppProcess, detail: string): Promise<{ target: string; detail: string }> {
+    await app.kill();
+    await delay(this.random.int(500, 3000));
+    await app.start();
+    return { target: app.instance, detail };
+  }
+
+  /** The gateway whose relay counter moves: the lease holder, seen from its public /metrics. */
+  private async relayingGateway(): Promise<AppProcess | undefined> {
+    const gateways = this.targets.fleet.gateways;
+    const before = await Promise.all(gateways.map((g) => g.metric(RELAYED)));
+    await delay(400);
+    const after = await Promise.all(gateways.map((g) => g.metric(RELAYED)));
+    const moved = gateways.filter((_, i) => after[i] > before[i]);
+    return moved[0];
+  }
+}

@@ -1,0 +1,23 @@
+export const FAULT_KINDS = [
+  'gateway-kill-accepting',
+  'gateway-kill-relaying',
+  'connector-kill-mid-batch',
+  'connector-kill-mid-delivery',
+  'broker-leader-kill',
+  'postgres-connections-cut',
+  'connector-pause',
+  'shop-down',
+  'postgres-restart',
+] as const;
+
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface InjectedFault {
+  kind: FaultKind;
+  target: string;
+  startedAt: number;
+  endedAt: number;
+  /** Whether the cashboxes' load was still running when it struck. */
+  underLoad: boolean;
+  detail?: string;
+}

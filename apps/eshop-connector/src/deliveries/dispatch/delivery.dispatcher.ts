@@ -26,6 +26,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger(DeliveryDispatcher.name);
   private readonly schedule: RetrySchedule;
   private readonly leaseMs: number;
+  /** The longest one send can take: it is started only while the whole of it fits in the lease. */
+  private readonly sendBoundMs: number;
   private readonly outcomes: GroupCommitBatcher<DeliveryOutcome, undefined>;
   private readonly inFlight = new Set<Promise<void>>();
   private pumping = false;
@@ -46,7 +48,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     this.schedule = RetrySchedule.parse(env.WEBHOOK_RETRY_SCHEDULE);
     // Longer than any attempt can take (the sender's own bounds) plus the outcome's write: a
     // lease running out means the holder died, not that it is slow.
-    this.leaseMs = env.WEBHOOK_CONNECT_TIMEOUT_MS + env.WEBHOOK_RESPONSE_TIMEOUT_MS + 5_000;
+    this.sendBoundMs = env.WEBHOOK_CONNECT_TIMEOUT_MS + env.WEBHOOK_RESPONSE_TIMEOUT_MS;
+    this.leaseMs = this.sendBoundMs + 5_000;
     this.outcomes = new GroupCommitBatcher<DeliveryOutcome, undefined>(async (items) => {
       await this.repository.record(items);
       return items.map(() => undefined);
@@ -86,8 +89,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
         if (room <= 0) break;
         // Heads are looked for among the earliest due rows, with headroom for the successors
         // of heads in flight, which are due but held back.
+        // Taken before the claim is asked for, so this process's idea of its lease never outlasts the database's.
+        const leaseEnds = performance.now() + this.leaseMs;
         const claimed = await this.repository.claim(room, room + 2 * this.env.WEBHOOK_MAX_IN_FLIGHT, this.leaseMs);
-        for (const delivery of claimed) this.start(delivery);
+        for (const delivery of claimed) this.start(delivery, leaseEnds);
         if (claimed.length === room) this.again = true;
       } while (this.again && !this.stopped);
       await this.countPending();
@@ -99,8 +104,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     }
   }
 
-  private start(delivery: ClaimedDelivery): void {
-    const attempt = this.attempt(delivery).catch((error: Error) => {
+  private start(delivery: ClaimedDelivery, leaseEnds: number): void {
+    const attempt = this.attempt(delivery, leaseEnds).catch((error: Error) => {
       // Not expected (every outcome is caught below); left pending, it is tried again after its lease.
       this.logger.error(`delivery ${delivery.eventId} failed unexpectedly: ${error.message}`);
     }).finally(() => {
@@ -110,7 +115,14 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     this.inFlight.add(attempt);
   }
 
-  private async attempt(delivery: ClaimedDelivery): Promise<void> {
+  private async attempt(delivery: ClaimedDelivery, leaseEnds: number): Promise<void> {
+    // A process that was stalled (SIGSTOP, a long GC pause, a frozen VM) so that a send could
+    // outlast its lease must not start it: another connector may meanwhile have delivered this event and the voucher's next ones,
+    // and a late push would reach the shop out of order. The row stays for the lease's new holder.
+    if (performance.now() + this.sendBoundMs > leaseEnds) {
+      this.logger.warn(`lease of delivery ${delivery.eventId} (voucher ${delivery.voucherCodeMasked}) ran out before it was sent: left to the next claim`);
+      return;
+    }
     const result = await this.send(delivery);
     const outcome = outcomeOf(delivery, result, this.schedule);
     try {

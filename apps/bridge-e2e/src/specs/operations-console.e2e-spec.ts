@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -164,5 +165,65 @@ describe('operations console: a real headless Chromium shows live figures, repla
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  /** The built admin tool, as an operator runs it, with `input` on its stdin. */
+  function cli(args: string[], env: Record<string, string>, input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = execFile(process.execPath, [join(ROOT, 'dist/apps/bridge-admin/src/main.js'), ...args], { env: { ...process.env, ...env } },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+      child.stdin?.end(input);
+    });
+  }
+
+  it('the command-line tool shows the same overview and trace, as tables or --json; the code comes from stdin only', async () => {
+    const env = { BRIDGE_OPERATOR_KEY: operator.secret };
+    const connector = ['--url', context.bridge.connector.baseUrl];
+    const overview = await cli(['overview', '--json', ...connector], env);
+    expect(overview).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(overview.stdout)).toMatchObject({ apps: [{ name: 'cashbox-gateway', status: 'up' }, { name: 'eshop-connector', status: 'up' }] });
+    const table = await cli(['overview', ...connector], env);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/cashbox-gateway\s+up/);
+    expect(table.stdout).toContain('accepted');
+
+    const body = purchaseBody();
+    expect((await postPurchase(context.bridge, body)).status).toBe(202);
+    await eventuallyRegistered(context.bridge, body.voucherCode);
+    const traced = await cli(['trace', '--json', ...connector], env, `${body.voucherCode}\n`);
+    expect(traced.code).toBe(0);
+    const trace = JSON.parse(traced.stdout);
+    expect(trace.events[0]).toMatchObject({ type: 'voucher.purchased', registered: { sequence: 1, balanceAfter: 5000 } });
+    const readable = await cli(['trace', ...connector], env, `${body.voucherCode}\n`);
+    expect(readable.code).toBe(0);
+    expect(readable.stdout).toContain(`${context.bridge.topic}[${trace.events[0].published.partition}]@${trace.events[0].published.offset}`);
+    expect(readable.stdout).not.toContain(body.voucherCode);
+    const asArgument = await cli(['trace', body.voucherCode, ...connector], env);
+    expect(asArgument.code).toBe(2);
+    expect(asArgument.stderr).toContain('stdin');
+    const shopKey = await cli(['overview', ...connector], { BRIDGE_OPERATOR_KEY: context.bridge.shopKey.secret });
+    expect(shopKey.code).toBe(1);
+    expect(shopKey.stderr).toContain('403');
+  });
+
+  it('the command-line tool creates, lists, rotates and deletes subscriptions with the shop\'s key', async () => {
+    const env = { BRIDGE_SHOP_KEY: context.bridge.shopKey.secret };
+    const connector = ['--connector', context.bridge.connector.baseUrl];
+    const endpoint = 'http://127.0.0.1:8099/voucher-events';
+    const created = await cli(['subscriptions', 'create', '--url', endpoint, '--event-types', 'voucher.purchased', '--json', ...connector], env);
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    const [{ id, secret }] = JSON.parse(created.stdout);
+    expect(secret).toMatch(/^whsec_/);
+    const listed = await cli(['subscriptions', 'list', ...connector], env);
+    expect(listed.stdout).toMatch(new RegExp(`${id}\\s+${endpoint}\\s+voucher.purchased\\s+active`));
+    const rotated = await cli(['subscriptions', 'rotate-secret', id, '--json', ...connector], env);
+    expect(rotated.code).toBe(0);
+    expect(JSON.parse(rotated.stdout)[0].secret).not.toBe(secret);
+    expect((await cli(['subscriptions', 'delete', id, ...connector], env)).code).toBe(0);
+    const after = await cli(['subscriptions', 'list', '--json', ...connector], env);
+    expect(JSON.parse(after.stdout).map((subscription: { id: string }) => subscription.id)).not.toContain(id);
+    const invalid = await cli(['subscriptions', 'create', '--url', 'http://169.254.169.254/x', ...connector], env);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('url');
   });
 });

@@ -1,14 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiProblemResponse, BODY_TOO_LARGE, invalidBody } from '@voucher-bridge/http';
-import { OperatorRouteApiDocs } from '../dead-letters/dead-letters.api-docs';
+import { OperatorAuthApiDocs } from '../dead-letters/dead-letters.api-docs';
 import { OperationsOverviewDto } from './operations-overview.response.dto';
 import { VoucherTraceRequestDto } from './voucher-trace.request.dto';
 import { VoucherTraceDto } from './voucher-trace.response.dto';
 
 export const OperationsOverviewApiDocs = () =>
   applyDecorators(
-    OperatorRouteApiDocs(),
+    OperatorAuthApiDocs(),
     ApiOperation({
       summary: 'Is everything flowing?',
       description: 'Both apps\' health, the consumer\'s lag per partition, the outbox backlog and its oldest age, events of the last minute '
@@ -20,7 +20,7 @@ export const OperationsOverviewApiDocs = () =>
 
 export const VoucherTraceApiDocs = () =>
   applyDecorators(
-    OperatorRouteApiDocs(),
+    OperatorAuthApiDocs(),
     ApiOperation({
       summary: 'Trace one voucher end to end',
       description: 'Each event of the voucher: accepted at which store and cashbox → outbox → Kafka partition/offset → registered with sequence '

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { RequireApiKey } from '@voucher-bridge/api-keys';
 import { OperationsOverviewApiDocs, VoucherTraceApiDocs } from './operations.api-docs';
 import { OperationsOverviewDto } from './operations-overview.response.dto';
@@ -8,6 +9,8 @@ import { VoucherTraceDto } from './voucher-trace.response.dto';
 import { VoucherTraceService } from './voucher-trace.service';
 
 /** What the operations console (and `admin trace`) reads. Operator keys only (others: 403). */
+// Tagged as a whole: untagged, Swagger would add a tag of its own from the class name.
+@ApiTags('operators')
 @Controller('v1/operations')
 @RequireApiKey('operator', { otherKind: 'forbidden' })
 export class OperationsController {

@@ -20,7 +20,7 @@ SELECT
      WHERE status IN ('parked', 'replayed', 'discarded') AND parked_at > now() - interval '1 minute')
   + (SELECT count(*)::int FROM webhook_delivery WHERE status = 'parked' AND last_attempt_at > now() - interval '1 minute') AS parked`;
 
-/** Subscriptions whose pushes fail: due again after a failed attempt, or parked. */
+/** Subscriptions whose pushes fail: due again after a failed attempt, or parked (deleted ones are gone for good). */
 export const FAILING_SUBSCRIPTIONS_LIST = `
 SELECT s.id, s.url, s.status,
        count(*) FILTER (WHERE d.status = 'pending')::int AS retrying,
@@ -28,7 +28,7 @@ SELECT s.id, s.url, s.status,
        max(d.last_attempt_at) AS last_attempt_at,
        (array_agg(d.last_status ORDER BY d.last_attempt_at DESC))[1] AS last_status,
        (array_agg(d.last_error ORDER BY d.last_attempt_at DESC))[1] AS last_error
-FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id AND s.deleted_at IS NULL
 WHERE d.status IN ('pending', 'parked') AND d.last_attempt_at IS NOT NULL
 GROUP BY s.id, s.url, s.status
 ORDER BY max(d.last_attempt_at) DESC

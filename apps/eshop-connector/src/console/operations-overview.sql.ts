@@ -39,8 +39,10 @@ export const LAST_ERRORS = `
 (SELECT 'record' AS kind, 'rec_' || id AS id, parked_at AS at, reason_class || ': ' || reason AS reason, detail
    FROM registry_dead_letter WHERE status = 'parked' ORDER BY parked_at DESC LIMIT 10)
 UNION ALL
-(SELECT 'delivery', 'dlv_' || subscription_id || '_' || event_id, last_attempt_at,
-        'delivery ' || status || coalesce(' (HTTP ' || last_status || ')', ''), coalesce(last_error, '')
-   FROM webhook_delivery WHERE status IN ('pending', 'parked') AND last_attempt_at IS NOT NULL
-   ORDER BY last_attempt_at DESC LIMIT 10)
+(SELECT 'delivery', 'dlv_' || d.subscription_id || '_' || d.event_id, d.last_attempt_at,
+        'delivery ' || d.status || coalesce(' (HTTP ' || d.last_status || ')', ''), coalesce(d.last_error, '')
+   FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+   -- A deleted subscription's pending rows are never retried: no longer an error to look at.
+   WHERE (d.status = 'parked' OR (d.status = 'pending' AND s.deleted_at IS NULL)) AND d.last_attempt_at IS NOT NULL
+   ORDER BY d.last_attempt_at DESC LIMIT 10)
 ORDER BY at DESC LIMIT 10`;

@@ -7,7 +7,7 @@
 #   deploy/voucher-bridge.sh bench  install what is missing, then print throughput and memory figures
 #   deploy/voucher-bridge.sh chaos  the durability proof: load and faults, checked from outside (README "Guarantees";
 #                                   options after it, e.g. --events 100000 --seed 7; --mode fuzz for fuzz and poison)
-#   deploy/voucher-bridge.sh admin  the operators' tool: API keys, dead letters (run it without arguments for usage)
+#   deploy/voucher-bridge.sh admin  the operators' tool: API keys, dead letters, overview, trace, subscriptions (run it without arguments for usage)
 #
 # Everything runs on the Node.js pinned in deploy/node/node.env (Node 24 LTS), installed once into
 # .local/node from the npm registry unless that Node is already on PATH.
@@ -19,6 +19,7 @@
 #                    RF 3, min.insync.replicas 2; deploy/kafka/cluster.sh kills/restarts single nodes)
 #   VOUCHER_ENV      [dev]  topics are <VOUCHER_ENV>.voucher
 #   GATEWAY_HTTP_PORT [3000]  CONNECTOR_HTTP_PORT [3001]
+#   GATEWAY_URL      [http://127.0.0.1:$GATEWAY_HTTP_PORT]  where the console (in the connector) reads the gateway's readiness
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -30,7 +31,8 @@ die() { log "error: $*"; exit 1; }
 
 # librdkafka is built against these system libraries (its default build downloads them);
 # prometheus ships promtool, which the test suite runs on deploy/monitoring's alert rules.
-APT_PACKAGES=(libssl-dev zlib1g-dev libzstd-dev liblz4-dev libsasl2-dev libcurl4-openssl-dev kcat prometheus)
+# chromium: the operations console's browser test (playwright-core drives this installed browser).
+APT_PACKAGES=(libssl-dev zlib1g-dev libzstd-dev liblz4-dev libsasl2-dev libcurl4-openssl-dev kcat prometheus chromium)
 
 install_system_packages() {
   local missing=()
@@ -139,7 +141,8 @@ run() {
   build
   mkdir -p "$RUN_DIR"
   start_app cashbox-gateway dist/apps/cashbox-gateway/src/main.js
-  start_app eshop-connector dist/apps/eshop-connector/src/main.js
+  # The operations console (served by the connector) shows the gateway's readiness from here.
+  GATEWAY_URL=${GATEWAY_URL:-http://127.0.0.1:$GATEWAY_HTTP_PORT} start_app eshop-connector dist/apps/eshop-connector/src/main.js
   wait_ready cashbox-gateway "http://127.0.0.1:$GATEWAY_HTTP_PORT/health/ready"
   wait_ready eshop-connector "http://127.0.0.1:$CONNECTOR_HTTP_PORT/health/ready"
   local demo_key demo_shop_key demo_operator_key demo_suffix
@@ -152,6 +155,8 @@ run() {
 voucher-bridge is running on Node $(node --version) ($VOUCHER_ENV.voucher on $KAFKA_BROKERS, database $DATABASE_URL)
   cashbox-gateway  http://127.0.0.1:$GATEWAY_HTTP_PORT   log: .local/run/cashbox-gateway.log   API docs: http://127.0.0.1:$GATEWAY_HTTP_PORT/docs
   eshop-connector  http://127.0.0.1:$CONNECTOR_HTTP_PORT   log: .local/run/eshop-connector.log   API docs: http://127.0.0.1:$CONNECTOR_HTTP_PORT/docs
+
+Operations console: http://127.0.0.1:$CONNECTOR_HTTP_PORT/console   (paste the demo operator key: $demo_operator_key)
 
 A demo cashbox key was created for cashbox box-1 of store store-1 (more: deploy/voucher-bridge.sh admin keys create cashbox --store <id> --cashbox <id>),
 a demo shop key for the web shop's lookups and subscriptions (more: deploy/voucher-bridge.sh admin keys create shop)
@@ -184,6 +189,9 @@ for a receiver a developer runs locally on port 8099):
 Operators list what the connector parked (unreadable or refused records, parked pushes), then replay or discard it:
   BRIDGE_OPERATOR_KEY='$demo_operator_key' deploy/voucher-bridge.sh admin dead-letters list --url http://127.0.0.1:$CONNECTOR_HTTP_PORT
   BRIDGE_OPERATOR_KEY='$demo_operator_key' deploy/voucher-bridge.sh admin dead-letters replay --all --dry-run --url http://127.0.0.1:$CONNECTOR_HTTP_PORT
+The console's overview and a voucher's trace from the command line (the code on stdin, never an argument):
+  BRIDGE_OPERATOR_KEY='$demo_operator_key' deploy/voucher-bridge.sh admin overview --url http://127.0.0.1:$CONNECTOR_HTTP_PORT
+  echo GIFT-DEMO-$demo_suffix | BRIDGE_OPERATOR_KEY='$demo_operator_key' deploy/voucher-bridge.sh admin trace --url http://127.0.0.1:$CONNECTOR_HTTP_PORT
 
 Stop everything with: deploy/voucher-bridge.sh stop
 EXAMPLES
@@ -204,7 +212,8 @@ demo_key() {
 }
 
 run_admin() {
-  setup
+  # Not from our stdin: `admin trace` reads the voucher code from it.
+  setup </dev/null
   export DATABASE_URL=${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/voucher_bridge}
   [[ -f dist/apps/bridge-admin/src/main.js ]] || build
   node dist/apps/bridge-admin/src/main.js "$@"

@@ -9,6 +9,7 @@ import { KafkaEnvironment, KafkaHealthIndicator, KafkaModule } from '@voucher-br
 import { MetricsModule } from '@voucher-bridge/metrics';
 import { ConnectorConfigModule } from './config/connector-config.module';
 import { ConnectorEnvironment } from './config/connector.environment';
+import { ConsoleModule } from './console/console.module';
 import { WebhookDeliveryEnvironment } from './config/webhook-delivery.environment';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { LookupModule } from './lookup/lookup.module';
@@ -43,6 +44,7 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module';
     LookupModule,
     SubscriptionsModule,
     DeadLettersModule,
+    ConsoleModule,
     // Without Kafka the registry goes stale: the connector is not ready. Its status (partitions,
     // lag, parked dead letters, failing subscriptions) only informs.
     HealthModule.forApp({

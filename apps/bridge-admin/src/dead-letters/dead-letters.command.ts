@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { print } from '../output/print';
 import { UsageError } from '../usage.error';
-import { OperatorApiClient } from './operator-api.client';
+import { ConnectorApiClient, connectorUrl } from '../connector-api/connector-api.client';
 
 export const DEAD_LETTERS_USAGE = `dead-letters list [--kind record|delivery] [--reason <r>] [--status parked|replayed|discarded] [--limit <n>] [--after <cursor>] [--json]
   dead-letters show <id> [--json]
@@ -40,7 +40,7 @@ export class DeadLettersCommand {
     const json = values.json ?? false;
     const key = values.key ?? process.env.BRIDGE_OPERATOR_KEY;
     if (!key) throw new UsageError('an operator key is needed: set BRIDGE_OPERATOR_KEY or pass --key');
-    const api = new OperatorApiClient(values.url ?? `http://127.0.0.1:${process.env.CONNECTOR_HTTP_PORT ?? '3001'}`, key);
+    const api = new ConnectorApiClient(connectorUrl(values.url), key);
     switch (action) {
       case 'list': {
         const page = await api.get<{ items: DeadLetter[]; nextCursor: string | null }>('/v1/dead-letters', {

@@ -15,7 +15,8 @@ describe('API documentation: Swagger UI at /docs, OpenAPI 3.1 at /docs/openapi.j
   const DOCUMENTED = {
     gateway: ['/v1/voucher-purchases', '/v1/voucher-redemptions', '/v1/voucher-cancellations', '/v1/voucher-events/{eventId}'],
     connector: ['/v1/voucher-lookups', '/v1/subscriptions', '/v1/subscriptions/{id}', '/v1/subscriptions/{id}/secret-rotations',
-      '/v1/dead-letters', '/v1/dead-letters/{id}', '/v1/dead-letters/replays', '/v1/dead-letters/discards', '/v1/operator-audit'],
+      '/v1/dead-letters', '/v1/dead-letters/{id}', '/v1/dead-letters/replays', '/v1/dead-letters/discards', '/v1/operator-audit',
+      '/v1/operations/overview', '/v1/operations/voucher-traces'],
   };
 
   it.each([
@@ -103,5 +104,19 @@ describe('API documentation: Swagger UI at /docs, OpenAPI 3.1 at /docs/openapi.j
     const success = operation.responses[responses[0]];
     expect(success.content?.['application/json']?.example).toEqual(responses[0] === '204' ? undefined : expect.anything());
     expect(JSON.stringify(success).includes('whsec_')).toBe(method === 'post');
+  });
+
+  it.each([
+    { path: '/v1/operations/overview', method: 'get', responses: ['200', '401', '403', '503'] },
+    { path: '/v1/operations/voucher-traces', method: 'post', responses: ['200', '400', '401', '403', '404', '413', '503'] },
+  ] as const)('connector documents the console\'s $method $path for operators', async ({ path, method, responses }) => {
+    const document = JSON.parse((await get(`${context.bridge.connector.baseUrl}/docs/openapi.json`)).text);
+    const operation = document.paths[path][method];
+    expect(Object.keys(operation.responses).sort()).toEqual([...responses].sort());
+    expect(operation.security).toEqual([{ bearer: [] }]);
+    expect(operation.tags).toEqual(['operators']);
+    for (const status of responses.filter((code) => code >= '400')) {
+      expect(operation.responses[status].content[PROBLEM].example.status).toBe(Number(status));
+    }
   });
 });

@@ -38,8 +38,10 @@ export async function createBridge(extraEnv: Record<string, string> = {}): Promi
     LOOKUP_RATE_LIMIT_PER_SECOND: '100000',
     ...extraEnv,
   };
-  const gateway = new AppProcess('cashbox-gateway', await freePort(), common);
-  const connector = new AppProcess('eshop-connector', await freePort(), common);
+  const gatewayPort = await freePort();
+  const gateway = new AppProcess('cashbox-gateway', gatewayPort, common);
+  // The operations console (served by the connector) asks the gateway for its readiness.
+  const connector = new AppProcess('eshop-connector', await freePort(), { GATEWAY_URL: `http://127.0.0.1:${gatewayPort}`, ...common });
   const [cashboxKey, shopKey] = await Promise.all([createCashboxKey('store-042', 'box-7'), createShopKey()]);
   return {
     environment,

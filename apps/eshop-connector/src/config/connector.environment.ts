@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
 
 /** Variables of eshop-connector itself; Kafka, database and VOUCHER_ENV come from their areas. */
 export class ConnectorEnvironment {
@@ -47,4 +47,13 @@ export class ConnectorEnvironment {
   @Min(1_000)
   @Max(86_400_000)
   CONSUMER_POISON_BOUND_MS: number = 60_000;
+
+  /**
+   * Where the operations console asks the gateway for its readiness (`<GATEWAY_URL>/health/ready`),
+   * e.g. http://127.0.0.1:3000 or a load balancer in front of the gateways. Unset: the console
+   * shows the gateway's health as unknown (its outbox figures come from the database either way).
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'GATEWAY_URL must be an http(s) URL' })
+  GATEWAY_URL?: string;
 }

@@ -23,9 +23,11 @@ const FORBIDDEN: ProblemExample = {
 };
 
 /** Every operators' route: operator key, 401/403, database away. */
-export const OperatorRouteApiDocs = () =>
-  applyDecorators(ApiTags('operators'), ApiBearerAuth(BEARER_SCHEME), ApiProblemResponse(UNAUTHORIZED), ApiProblemResponse(FORBIDDEN),
-    ApiProblemResponse(DATABASE_UNAVAILABLE));
+/** The operator key's answers (401, 403) and the database's (503), without a tag: for controllers tagged as a whole. */
+export const OperatorAuthApiDocs = () =>
+  applyDecorators(ApiBearerAuth(BEARER_SCHEME), ApiProblemResponse(UNAUTHORIZED), ApiProblemResponse(FORBIDDEN), ApiProblemResponse(DATABASE_UNAVAILABLE));
+
+export const OperatorRouteApiDocs = () => applyDecorators(ApiTags('operators'), OperatorAuthApiDocs());
 
 const RECORD_EXAMPLE = {
   id: 'rec_17', kind: 'record', reasonClass: 'rule-violation', reason: 'UNKNOWN_VOUCHER', detail: 'no purchase of this voucher was registered',

@@ -8,6 +8,6 @@ import { operationsMetrics } from './operations.metrics';
 @Module({
   imports: [RegistrationModule],
   providers: [ConnectorStatusService, ConnectorStatusIndicator, ...operationsMetrics],
-  exports: [ConnectorStatusIndicator],
+  exports: [ConnectorStatusIndicator, ConnectorStatusService],
 })
 export class OperationsModule {}

@@ -16,6 +16,11 @@ describe('dead letters: operators list, replay (dry run too) and discard them, a
 
   beforeAll(async () => {
     operator = await createOperatorKey();
+    // The test database is shared by every spec and this one lists, filters and counts across it:
+    // what earlier specs left parked or subscribed is settled first, so only this spec's own count.
+    await context.db.query("UPDATE webhook_subscription SET deleted_at = now() WHERE deleted_at IS NULL");
+    await context.db.query("UPDATE webhook_delivery SET status = 'discarded', payload = NULL WHERE status IN ('pending', 'parked')");
+    await context.db.query("UPDATE registry_dead_letter SET status = 'discarded', resolved_at = now() WHERE status = 'parked'");
   });
 
   const url = (path: string) => `${context.bridge.connector.baseUrl}${path}`;
@@ -234,5 +239,7 @@ describe('dead letters: operators list, replay (dry run too) and discard them, a
 
     const ready = await getJson(url('/health/ready'));
     expect(ready.body.details.subscriptions).toMatchObject({ failing: 1 });
+    // Later specs' events must not be queued for this made-up endpoint.
+    await context.db.query('UPDATE webhook_subscription SET deleted_at = now() WHERE id = $1', [subscription]);
   });
 });

@@ -137,7 +137,7 @@ describe('operations console: a real headless Chromium shows live figures, repla
   it('traces a voucher entered in a form: store, partition and offset, sequence and balance, delivery; the code never in a URL', async () => {
     const receiver = new WebhookReceiver();
     await receiver.start();
-    const subscription = await createSubscription(context.db, { url: receiver.url, eventTypes: ['voucher.purchased'] });
+    const subscription = await createSubscription(context.bridge, { url: receiver.url, eventTypes: ['voucher.purchased'] });
     const body = purchaseBody();
     let event: any;
     try {
@@ -159,7 +159,7 @@ describe('operations console: a real headless Chromium shows live figures, repla
         return traced;
       });
     } finally {
-      await deleteSubscriptions(context.db, [subscription.id]);
+      await deleteSubscriptions(context.bridge, [subscription.id]);
       await receiver.stop();
     }
     expect(receiver.received.map((push) => push.json.id)).toContain(event.eventId);

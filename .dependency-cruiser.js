@@ -18,6 +18,13 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'fuzzing-only-in-test-tools',
+      comment: 'Seeded hostile values are for the e2e suite and the chaos harness, never for the apps that run in production.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: '^(apps/bridge-e2e|apps/bridge-chaos|libs/fuzzing)/' },
+      to: { path: '^libs/fuzzing/' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

@@ -15,7 +15,7 @@ import { FAULT_KINDS, FaultKind, InjectedFault } from './faults/fault-kinds';
 import { CashboxClient } from './load/cashbox-client';
 import { runLoad } from './load/load-runner';
 import { planVouchers } from './load/voucher-plan';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@voucher-bridge/fuzzing';
 
 /**
  * The chaos run: load and faults at once, then drain, then the checks from public surfaces only.

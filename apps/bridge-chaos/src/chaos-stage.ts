@@ -5,7 +5,7 @@ import { log } from './chaos-log';
 import { BridgeFleet } from './cluster/bridge-fleet';
 import { ChaosDatabase, ChaosKeys } from './cluster/chaos-database';
 import { KafkaCluster } from './cluster/kafka-cluster';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@voucher-bridge/fuzzing';
 import { ShopEndpoint } from './shop/shop-endpoint';
 
 export const CHAOS_ENVIRONMENT = 'test-chaos';

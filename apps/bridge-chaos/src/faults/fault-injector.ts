@@ -5,7 +5,7 @@ import { BridgeFleet } from '../cluster/bridge-fleet';
 import { ChaosDatabase } from '../cluster/chaos-database';
 import { KafkaCluster } from '../cluster/kafka-cluster';
 import { command } from '../shell';
-import { SeededRandom } from '../seeded-random';
+import { SeededRandom } from '@voucher-bridge/fuzzing';
 import { ShopEndpoint } from '../shop/shop-endpoint';
 import { FaultKind, InjectedFault } from './fault-kinds';
 

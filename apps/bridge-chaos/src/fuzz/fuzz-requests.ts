@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SeededRandom } from '../seeded-random';
-import { dateTimeString, jsonValue, nested } from './fuzz-values';
+import { SeededRandom, dateTimeString, jsonValue, nested } from '@voucher-bridge/fuzzing';
 
 export interface FuzzRequest {
   app: 'gateway' | 'connector';

@@ -6,7 +6,7 @@ import { ChaosStage, setUpStage, tearDownStage } from '../chaos-stage';
 import { checkResult } from '../checks/expectations';
 import { ParkedItem, PublicApi, forEachLimited } from '../checks/public-api';
 import { produceRaw, readTopic } from '../cluster/topic-reader';
-import { SeededRandom } from '../seeded-random';
+import { SeededRandom } from '@voucher-bridge/fuzzing';
 import { FuzzRequest, fuzzEndpoints, fuzzRequests } from './fuzz-requests';
 import { poisonRecords } from './poison-records';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SeededRandom } from '../seeded-random';
+import { SeededRandom } from '@voucher-bridge/fuzzing';
 
 /**
  * Records the bridge never wrote, straight onto its topic: unreadable JSON, events that break the

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { ChaosKeys } from '../cluster/chaos-database';
-import { SeededRandom } from '../seeded-random';
+import { SeededRandom } from '@voucher-bridge/fuzzing';
 import { CashboxClient } from './cashbox-client';
 import { VoucherPlan } from './voucher-plan';
 

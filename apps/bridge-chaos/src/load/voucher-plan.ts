@@ -1,5 +1,5 @@
 import { CHAOS_CASHBOXES_PER_STORE, CHAOS_STORES } from '../cluster/chaos-database';
-import { SeededRandom } from '../seeded-random';
+import { SeededRandom } from '@voucher-bridge/fuzzing';
 import { EMPTY_STATE, ModelState, VoucherOperation, applyToModel } from './voucher-model';
 
 export interface PlannedOperation extends VoucherOperation {

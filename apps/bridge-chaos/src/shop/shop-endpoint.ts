@@ -1,7 +1,7 @@
 import { IncomingHttpHeaders, Server, createServer } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
-import { SeededRandom } from '../seeded-random';
+import { SeededRandom } from '@voucher-bridge/fuzzing';
 
 /** One push as the shop saw it: what it said, whether its signature held, what the shop answered. */
 export interface ShopArrival {

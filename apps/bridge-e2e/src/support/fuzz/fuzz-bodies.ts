@@ -1,5 +1,4 @@
-import { SeededRandom } from './seeded-random';
-import { dateTimeString, jsonValue, nested } from './fuzz-values';
+import { SeededRandom, dateTimeString, jsonValue, nested } from '@voucher-bridge/fuzzing';
 
 /** One request body to throw at an endpoint; `name` reproduces it in a failure message. */
 export interface FuzzCase {

@@ -1,0 +1,2 @@
+export { SeededRandom } from './seeded-random';
+export * from './fuzz-values';

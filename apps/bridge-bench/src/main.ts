@@ -6,6 +6,7 @@ import { runAcceptLoad } from './accept-load';
 import { AppRunner } from './app-runner';
 import { createBenchCashboxKeys } from './cashbox-keys';
 import { PeerRunner } from './peer/peer-runner';
+import { freePort } from './push/free-port';
 import { runPushBench } from './push/push-bench';
 import { BENCH } from './bench-environment';
 import { SEED_OUTBOX } from './outbox-seed.sql';
@@ -31,57 +32,68 @@ async function main(): Promise<void> {
     // The limiter runs on every request, but the load's ~15 requests/s per cashbox must pass it.
     CASHBOX_RATE_LIMIT_PER_SECOND: '1000',
   };
-  const gateway = new AppRunner('cashbox-gateway', 48080, env);
-  const connector = new AppRunner('eshop-connector', 48081, env);
+  const gateway = new AppRunner('cashbox-gateway', await freePort(), env);
+  const connector = new AppRunner('eshop-connector', await freePort(), env);
   const figures: [string, string][] = [];
+  const phases = BENCH.phases;
+  log(`phases: ${[...phases].join(', ')}`);
   try {
-    log('raw rates: pgbench (two-row transaction, 64 clients, 10 s) and Kafka ProducerPerformance (300k × 300 B)');
-    const pgTps = await rawPostgresTwoRowTps(pool);
-    const kafkaRate = await rawKafkaProducerRate();
-    figures.push(['raw PostgreSQL, 2-row tx (pgbench, 64 clients)', `${fmt(pgTps)} tx/s`]);
-    figures.push(['raw Kafka producer (Java, acks=all, idempotent)', `${fmt(kafkaRate)} msg/s`]);
+    let pgTps = NaN;
+    if (phases.has('raw')) {
+      log('raw rates: pgbench (two-row transaction, 64 clients, 10 s) and Kafka ProducerPerformance (300k × 300 B)');
+      pgTps = await rawPostgresTwoRowTps(pool);
+      const kafkaRate = await rawKafkaProducerRate();
+      figures.push(['raw PostgreSQL, 2-row tx (pgbench, 64 clients)', `${fmt(pgTps)} tx/s`]);
+      figures.push(['raw Kafka producer (Java, acks=all, idempotent)', `${fmt(kafkaRate)} msg/s`]);
+    }
 
-    log(`accept: ${BENCH.connections} connections for ${BENCH.seconds} s against cashbox-gateway (relay running, 350 cashbox keys)`);
     const keys = await createBenchCashboxKeys(pool);
-    log(`peer: the same load against a bare handler that sends each purchase straight to Kafka (${topic}.peer)`);
-    const peer = new PeerRunner(48082, { KAFKA_BROKERS: BENCH.brokers, PEER_TOPIC: `${topic}.peer` });
-    await peer.start();
-    const direct = await runAcceptLoad(peer.url, keys).finally(() => peer.stop());
-    figures.push(['peer: HTTP → Kafka ack, no database (seed design)', `${fmt(direct.requestsPerSecond)} req/s (p99 ${direct.p99Ms} ms)`]);
+    let accepted = 0;
+    if (phases.has('accept')) {
+      log(`peer: the same load against a bare handler that sends each purchase straight to Kafka (${topic}.peer)`);
+      const peer = new PeerRunner(await freePort(), { KAFKA_BROKERS: BENCH.brokers, PEER_TOPIC: `${topic}.peer` });
+      await peer.start();
+      const direct = await runAcceptLoad(peer.url, keys).finally(() => peer.stop());
+      figures.push(['peer: HTTP → Kafka ack, no database (seed design)', `${fmt(direct.requestsPerSecond)} req/s (p99 ${direct.p99Ms} ms)`]);
 
-    await gateway.start();
-    const accept = await runAcceptLoad(gateway.url, keys);
-    const gatewayMemory = gateway.memory();
-    figures.push(['accept: POST /v1/voucher-purchases → 202', `${fmt(accept.requestsPerSecond)} req/s`]);
-    figures.push(['accept: vs raw PostgreSQL / vs peer', `${(accept.requestsPerSecond / pgTps).toFixed(2)}× / ${(accept.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}×`]);
-    figures.push(['accept: latency p50 / p99', `${accept.p50Ms} ms / ${accept.p99Ms} ms`]);
-    figures.push(['accept: accepted / failed', `${accept.accepted} / ${accept.failed}`]);
-    const drainStart = Date.now();
-    await until(async () => (await unsent(pool)) === 0);
-    figures.push(['accept: outbox backlog drained after load', `${((Date.now() - drainStart) / 1000).toFixed(1)} s`]);
-    figures.push(['gateway memory: RSS / peak', `${gatewayMemory.rssMiB} / ${gatewayMemory.peakMiB} MiB`]);
-    await gateway.stop();
+      log(`accept: ${BENCH.connections} connections for ${BENCH.seconds} s against cashbox-gateway (relay running, 350 cashbox keys)`);
+      await gateway.start();
+      const accept = await runAcceptLoad(gateway.url, keys);
+      accepted = accept.accepted;
+      const gatewayMemory = gateway.memory();
+      figures.push(['accept: POST /v1/voucher-purchases → 202', `${fmt(accept.requestsPerSecond)} req/s`]);
+      figures.push(['accept: vs raw PostgreSQL / vs peer', `${(accept.requestsPerSecond / pgTps).toFixed(2)}× / ${(accept.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}×`]);
+      figures.push(['accept: latency p50 / p99', `${accept.p50Ms} ms / ${accept.p99Ms} ms`]);
+      figures.push(['accept: accepted / failed', `${accept.accepted} / ${accept.failed}`]);
+      const drainStart = Date.now();
+      await until(async () => (await unsent(pool)) === 0);
+      figures.push(['accept: outbox backlog drained after load', `${((Date.now() - drainStart) / 1000).toFixed(1)} s`]);
+      figures.push(['gateway memory: RSS / peak', `${gatewayMemory.rssMiB} / ${gatewayMemory.peakMiB} MiB`]);
+      await gateway.stop();
+    }
 
-    log(`relay: ${BENCH.seedRows} outbox rows waiting, then the gateway starts`);
-    await pool.query(SEED_OUTBOX, [BENCH.seedRows, randomBytes(3).toString('hex').toUpperCase(), topic]);
-    const relayStart = Date.now();
-    await gateway.start();
-    await until(async () => (await unsent(pool)) === 0);
-    const relaySeconds = (Date.now() - relayStart) / 1000;
-    figures.push(['relay: outbox → Kafka (incl. app start)', `${fmt(BENCH.seedRows / relaySeconds)} msg/s`]);
-    figures.push(['gateway memory after relay: RSS / peak', `${gateway.memory().rssMiB} / ${gateway.memory().peakMiB} MiB`]);
-
-    const total = accept.accepted + BENCH.seedRows;
-    log(`register: eshop-connector consumes ${total} events from the beginning`);
-    const registerStart = Date.now();
-    await connector.start();
-    await until(async () => (await registered(pool)) >= total);
-    const registerSeconds = (Date.now() - registerStart) / 1000;
-    figures.push(['register: Kafka → registry (incl. app start)', `${fmt(total / registerSeconds)} events/s`]);
-    figures.push(['connector memory: RSS / peak', `${connector.memory().rssMiB} / ${connector.memory().peakMiB} MiB`]);
-
-    await Promise.all([gateway.stop(), connector.stop()]);
-    figures.push(...await runPushBench(pool, env, keys));
+    if (phases.has('relay')) {
+      log(`relay: ${BENCH.seedRows} outbox rows waiting, then the gateway starts`);
+      await pool.query(SEED_OUTBOX, [BENCH.seedRows, randomBytes(3).toString('hex').toUpperCase(), topic]);
+      const relayStart = Date.now();
+      await gateway.start();
+      await until(async () => (await unsent(pool)) === 0);
+      const relaySeconds = (Date.now() - relayStart) / 1000;
+      figures.push(['relay: outbox → Kafka (incl. app start)', `${fmt(BENCH.seedRows / relaySeconds)} msg/s`]);
+      figures.push(['gateway memory after relay: RSS / peak', `${gateway.memory().rssMiB} / ${gateway.memory().peakMiB} MiB`]);
+      if (phases.has('register')) {
+        const total = accepted + BENCH.seedRows;
+        log(`register: eshop-connector consumes ${total} events from the beginning`);
+        const registerStart = Date.now();
+        await connector.start();
+        await until(async () => (await registered(pool)) >= total);
+        const registerSeconds = (Date.now() - registerStart) / 1000;
+        figures.push(['register: Kafka → registry (incl. app start)', `${fmt(total / registerSeconds)} events/s`]);
+        figures.push(['connector memory: RSS / peak', `${connector.memory().rssMiB} / ${connector.memory().peakMiB} MiB`]);
+      }
+      await Promise.all([gateway.stop(), connector.stop()]);
+    }
+    if (phases.has('push')) figures.push(...await runPushBench(pool, env, keys));
   } finally {
     await Promise.all([gateway.stop(), connector.stop()]);
     await pool.end();

@@ -12,7 +12,7 @@
 #   KAFKA_HEAP             JVM heap options                (default "-Xmx1g -Xms256m")
 #   KAFKA_JVM_OPTS         extra JVM options               (default none)
 #   KAFKA_NUM_PARTITIONS   num.partitions of new topics    (default 6)
-#   KAFKA_START_TIMEOUT    seconds to wait for readiness   (default 60)
+#   KAFKA_START_TIMEOUT    seconds to wait for readiness   (default 120: a loaded 2-core machine took over 60)
 #   KAFKA_STOP_TIMEOUT     seconds before SIGTERM -> KILL  (default 30)
 #   KCAT                   kcat binary for the readiness probe (default kcat)
 # A node of a multi-broker cluster (deploy/kafka/cluster.sh sets these):
@@ -40,7 +40,7 @@ CPORT=${KAFKA_CONTROLLER_PORT:-19093}
 HEAP=${KAFKA_HEAP:--Xmx1g -Xms256m}
 JVM_EXTRA=${KAFKA_JVM_OPTS:-}
 NUM_PARTITIONS=${KAFKA_NUM_PARTITIONS:-6}
-START_TIMEOUT=${KAFKA_START_TIMEOUT:-60}
+START_TIMEOUT=${KAFKA_START_TIMEOUT:-120}
 STOP_TIMEOUT=${KAFKA_STOP_TIMEOUT:-30}
 KCAT=${KCAT:-kcat}
 NODE_ID=${KAFKA_NODE_ID:-1}

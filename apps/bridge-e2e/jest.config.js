@@ -12,6 +12,7 @@ module.exports = {
   },
   moduleNameMapper: { '^@voucher-bridge/(.*)$': '<rootDir>/libs/$1/src' },
   setupFiles: ['reflect-metadata'],
+  setupFilesAfterEnv: ['<rootDir>/apps/bridge-e2e/src/support/leftover-apps.ts'],
   globalSetup: '<rootDir>/apps/bridge-e2e/src/support/global-setup.ts',
   globalTeardown: '<rootDir>/apps/bridge-e2e/src/support/global-teardown.ts',
   // The specs stop and start the one test broker: they must not overlap.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 export const ROOT = join(__dirname, '../../../..');
 
 /** BENCH_KAFKA_PORT: another port (and the next one, for its controller) lets two benchmarks run side by side. */
-const KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT ?? 49092);
+const KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT ?? 29192);
 
 /** The hot paths measured; BENCH_PHASES=relay,register (say) measures only those. */
 export type BenchPhase = 'raw' | 'accept' | 'relay' | 'register' | 'push';

@@ -1,4 +1,5 @@
 import { AppProcess } from '../support/app-process';
+import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
 import { eventuallyRegistered, postPurchase, purchaseBody } from '../support/purchases';
 import { useBridge } from '../support/use-bridge';
@@ -26,9 +27,15 @@ describe('with several gateway instances on one database, one relays the outbox'
     await eventuallyRegistered(context.bridge, viaSecond.voucherCode);
 
     const gateways = [context.bridge.gateway, second];
-    const counts = await Promise.all(
-      gateways.map(async (app) => relayedCount(await (await fetch(`${app.baseUrl}/metrics`)).text())),
-    );
+    // The counter moves once the rows are marked sent, which may be after the connector has
+    // registered them: wait until both are counted, then see by whom.
+    const counts = await eventually('both purchases counted as relayed', async () => {
+      const counted = await Promise.all(
+        gateways.map(async (app) => relayedCount(await (await fetch(`${app.baseUrl}/metrics`)).text())),
+      );
+      expect(counted[0] + counted[1]).toBeGreaterThanOrEqual(2);
+      return counted;
+    });
     expect([...counts].sort()).toEqual([0, 2]);
 
     // The holder crashes: its connection, and the lock with it, goes; the standby takes over.

@@ -19,6 +19,8 @@ const PORT_VARIABLE: Record<AppName, string> = {
 
 /** One of the built apps, run as a real process: started, signalled and killed like in production. */
 export class AppProcess {
+  /** Started and not yet exited, across the spec file: killed after it (leftover-apps.ts). */
+  private static readonly running = new Set<AppProcess>();
   private child?: ChildProcess;
   private output = '';
 
@@ -47,6 +49,8 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    AppProcess.running.add(this);
+    child.on('exit', () => AppProcess.running.delete(this));
     const logFile = createWriteStream(join(ROOT, '.local/e2e-logs', `${this.env.VOUCHER_ENV}-${this.name}.log`), { flags: 'a' });
     const capture = (chunk: Buffer) => {
       this.output += chunk.toString();
@@ -73,6 +77,15 @@ export class AppProcess {
   /** SIGINT, as Ctrl-C in a terminal; handled like SIGTERM. */
   async interrupt(): Promise<ExitStatus> {
     return this.signal('SIGINT');
+  }
+
+  /**
+   * Kills every app this spec file started and did not stop: a test that failed half-way must
+   * not leave an app running into the next file (a leftover gateway holds the relay lease of the
+   * shared test database, and keeps jest from exiting).
+   */
+  static async killLeftovers(): Promise<void> {
+    await Promise.all([...AppProcess.running].map((app) => app.kill()));
   }
 
   /** SIGKILL: a crash, no shutdown hooks run. */

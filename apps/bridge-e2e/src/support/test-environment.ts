@@ -3,11 +3,15 @@ import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '../../../..');
 
-/** The suite's own broker, apart from the dev broker of the run command (19092). */
+/**
+ * The suite's own broker, apart from the dev broker of the run command (19092). Below the
+ * ephemeral port range (32768–60999): a port in it can be held by any client socket when the
+ * broker restarts (seen: 39092 taken by a connection to an app's free port).
+ */
 export const TEST_KAFKA = {
   instance: 'test',
-  port: Number(process.env.TEST_KAFKA_PORT ?? 39092),
-  controllerPort: Number(process.env.TEST_KAFKA_CONTROLLER_PORT ?? 39093),
+  port: Number(process.env.TEST_KAFKA_PORT ?? 29092),
+  controllerPort: Number(process.env.TEST_KAFKA_CONTROLLER_PORT ?? 29093),
 };
 
 export const TEST_KAFKA_BROKERS = `127.0.0.1:${TEST_KAFKA.port}`;

@@ -63,7 +63,7 @@ export async function runPushBench(pool: Pool, baseEnv: Record<string, string>, 
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]?.toFixed(1) ?? 'n/a';
     figures.push([`push latency 202 → shop at ${PUSH_BENCH.rate}/s: p50 / p99`, `${pct(0.5)} ms / ${pct(0.99)} ms`]);
     figures.push(['push latency: accepted / pushed', `${accepted.size} / ${latencies.length}`]);
-    figures.push(...await connectorLatency(pool, receiver));
+    figures.push(...await connectorLatency(pool, receiver, accepted.keys()));
   } finally {
     await Promise.all([gateway.stop(), connector.stop()]);
     await receiver.stop();

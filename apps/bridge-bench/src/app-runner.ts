@@ -45,6 +45,14 @@ export class AppRunner {
     return { rssMiB: Math.round(kib('VmRSS') / 1024), peakMiB: Math.round(kib('VmHWM') / 1024) };
   }
 
+  /** CPU time (user + system) the process has used so far, in seconds, from /proc/<pid>/stat. */
+  cpuSeconds(): number {
+    const stat = readFileSync(`/proc/${this.child?.pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  }
+
   async stop(): Promise<void> {
     if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = once(this.child, 'exit');
@@ -52,6 +60,9 @@ export class AppRunner {
     await exited;
   }
 }
+
+/** USER_HZ: 100 on every Linux build this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** The V8 flags the app runs with in production (deploy/node/<app>.node-options). */
 function nodeOptions(name: string): string[] {

@@ -10,6 +10,7 @@ import { freePort } from './push/free-port';
 import { runPushBench } from './push/push-bench';
 import { BENCH } from './bench-environment';
 import { SEED_OUTBOX } from './outbox-seed.sql';
+import { registrationFigures } from './registration-figures';
 import { rawKafkaProducerRate, rawPostgresTwoRowTps } from './raw-rates';
 import { kafkaScript, migrate } from './shell';
 
@@ -86,9 +87,11 @@ async function main(): Promise<void> {
         log(`register: eshop-connector consumes ${total} events from the beginning`);
         const registerStart = Date.now();
         await connector.start();
+        const cpuAtReady = connector.cpuSeconds();
         await until(async () => (await registered(pool)) >= total);
         const registerSeconds = (Date.now() - registerStart) / 1000;
         figures.push(['register: Kafka → registry (incl. app start)', `${fmt(total / registerSeconds)} events/s`]);
+        figures.push(...await registrationFigures(pool, connector, new Date(registerStart), cpuAtReady, total, 'register'));
         figures.push(['connector memory: RSS / peak', `${connector.memory().rssMiB} / ${connector.memory().peakMiB} MiB`]);
       }
       await Promise.all([gateway.stop(), connector.stop()]);

@@ -5,7 +5,9 @@ import { AppRunner } from '../app-runner';
 import { BENCH } from '../bench-environment';
 import { SEED_OUTBOX } from '../outbox-seed.sql';
 import { freePort } from './free-port';
+import { connectorLatency } from './connector-latency';
 import { PushReceiver } from './push-receiver';
+import { registrationFigures } from '../registration-figures';
 import { INSERT_PUSH_SUBSCRIPTION } from './push-subscription.sql';
 import { postSteadyPurchases } from './steady-purchases';
 
@@ -41,9 +43,11 @@ export async function runPushBench(pool: Pool, baseEnv: Record<string, string>, 
     const deliveredBefore = await delivered();
     const start = Date.now();
     await connector.start();
+    const cpuAtReady = connector.cpuSeconds();
     await until(async () => (await count(pool, 'SELECT count(*)::int AS n FROM registry_voucher')) - before >= BENCH.seedRows);
     const registerSeconds = (Date.now() - start) / 1000;
     figures.push(['register with one subscriber (incl. app start)', `${fmt(BENCH.seedRows / registerSeconds)} events/s`]);
+    figures.push(...await registrationFigures(pool, connector, new Date(start), cpuAtReady, BENCH.seedRows, 'register with one subscriber'));
     await until(async () => (await delivered()) - deliveredBefore >= BENCH.seedRows);
     figures.push(['push: all delivered to the subscriber after', `${((Date.now() - start) / 1000).toFixed(1)} s (${fmt(BENCH.seedRows / ((Date.now() - start) / 1000))}/s)`]);
     figures.push(['connector memory with subscriber: RSS / peak', `${connector.memory().rssMiB} / ${connector.memory().peakMiB} MiB`]);
@@ -59,6 +63,7 @@ export async function runPushBench(pool: Pool, baseEnv: Record<string, string>, 
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]?.toFixed(1) ?? 'n/a';
     figures.push([`push latency 202 → shop at ${PUSH_BENCH.rate}/s: p50 / p99`, `${pct(0.5)} ms / ${pct(0.99)} ms`]);
     figures.push(['push latency: accepted / pushed', `${accepted.size} / ${latencies.length}`]);
+    figures.push(...await connectorLatency(pool, receiver, accepted.keys()));
   } finally {
     await Promise.all([gateway.stop(), connector.stop()]);
     await receiver.stop();

@@ -9,6 +9,8 @@ import { performance } from 'node:perf_hooks';
  */
 export class PushReceiver {
   readonly arrivals = new Map<string, number>();
+  /** The same arrivals by the wall clock, to compare with the database's timestamps. */
+  readonly arrivedAt = new Map<string, number>();
   received = 0;
   private server?: Server;
 
@@ -20,7 +22,10 @@ export class PushReceiver {
         const at = performance.now();
         this.received++;
         const code = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data: { voucherCode: string } }).data.voucherCode;
-        if (!this.arrivals.has(code)) this.arrivals.set(code, at);
+        if (!this.arrivals.has(code)) {
+          this.arrivals.set(code, at);
+          this.arrivedAt.set(code, Date.now());
+        }
         response.writeHead(204).end();
       });
     });

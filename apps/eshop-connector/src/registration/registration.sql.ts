@@ -1,17 +1,29 @@
-/**
- * The batch's vouchers in one query, locked: a partition's events are consumed by one member,
- * but during a rebalance a stale member may still be writing the same vouchers. Locking in hash
- * order keeps two such transactions from deadlocking.
- */
-export const LOAD_VOUCHERS_FOR_UPDATE = `
-SELECT voucher_code_hash, status, balance_minor, currency, issued_at, expires_at, last_sequence,
-  purchase_fingerprint
-FROM registry_voucher WHERE voucher_code_hash = ANY($1::text[])
-ORDER BY voucher_code_hash FOR UPDATE`;
+import { SUBSCRIBED_EVENT_TYPES } from '../deliveries/enqueue/delivery-enqueue.sql';
 
-/** Which of the batch's events were handled before (a redelivery after a crash or rebalance). */
-export const LOAD_PROCESSED_EVENT_IDS = `
-SELECT event_id::text AS event_id FROM registry_processed_event WHERE event_id = ANY($1::uuid[])`;
+/**
+ * Everything a batch is planned on, in one round trip, one row per fact (`kind`): its vouchers,
+ * locked; which of its events were handled before (a redelivery after a crash or rebalance); and
+ * the event types a live subscription wants (see SUBSCRIBED_EVENT_TYPES). Locked because during
+ * a rebalance a stale member may still be writing the same vouchers; locking in hash order (the
+ * row lock is taken after the sort) keeps two such transactions from deadlocking. Three
+ * statements before, each a round trip the batch's transaction and its row locks waited for.
+ */
+export const LOAD_BATCH_CONTEXT = `
+WITH locked AS (
+  SELECT voucher_code_hash, status, balance_minor, currency, issued_at, expires_at, last_sequence,
+    purchase_fingerprint
+  FROM registry_voucher WHERE voucher_code_hash = ANY($1::text[])
+  ORDER BY voucher_code_hash FOR UPDATE
+)
+SELECT 'voucher' AS kind, voucher_code_hash AS key, status, balance_minor, currency, issued_at, expires_at,
+  last_sequence, purchase_fingerprint
+FROM locked
+UNION ALL
+SELECT 'processed', event_id::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM registry_processed_event WHERE event_id = ANY($2::uuid[])
+UNION ALL
+SELECT 'subscribed', event_type, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM (${SUBSCRIBED_EVENT_TYPES}) subscribed`;
 
 /**
  * One statement for a whole batch's writes: the processed ids, the vouchers' final states, the

@@ -17,7 +17,7 @@ export class VoucherEventConsumer implements OnApplicationBootstrap, OnModuleDes
       groupId: env.CONNECTOR_GROUP_ID ?? `${topics.environment}.eshop-connector`,
       topics: [topics.events],
       partitionsConsumedConcurrently: env.CONNECTOR_PARTITIONS_CONCURRENTLY,
-      // A batch costs one transaction of five statements whatever its size: larger ones while
+      // A batch costs one transaction of four statements whatever its size: larger ones while
       // catching up (at most one fetch's worth arrives at once anyway).
       maxBatchSize: 2_000,
       // Per-partition lag for readiness and /metrics, from librdkafka's statistics.

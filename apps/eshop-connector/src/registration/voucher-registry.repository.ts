@@ -4,21 +4,9 @@ import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 import { VoucherEvent, hashVoucherCode } from '@voucher-bridge/voucher-contract';
 import { DeliveryEnqueuer } from '../deliveries/enqueue/delivery.enqueuer';
 import { DeadLetterDraft, ParkedDeadLetter, keyFingerprint } from './dead-letter.draft';
-import { LOAD_PROCESSED_EVENT_IDS, LOAD_VOUCHERS_FOR_UPDATE, PARK_DEAD_LETTERS, WRITE_REGISTRY_BATCH } from './registration.sql';
+import { BatchContextRow, readBatchContext } from './batch-context';
+import { LOAD_BATCH_CONTEXT, PARK_DEAD_LETTERS, WRITE_REGISTRY_BATCH } from './registration.sql';
 import { ParkedEvent, PositionedEvent, RegistryBatchPlan, planRegistryBatch } from './state/registry-batch.plan';
-import { VoucherState } from './state/voucher-state';
-
-interface VoucherStateRow {
-  voucher_code_hash: string;
-  status: VoucherState['status'];
-  /** int8 arrives as a decimal string from pg. */
-  balance_minor: string;
-  currency: string;
-  issued_at: Date;
-  expires_at: Date | null;
-  last_sequence: number;
-  purchase_fingerprint: string | null;
-}
 
 /** What one transaction wrote: the plan and the dead letters it parked (new, or tried again). */
 export interface RegistryWrite {
@@ -35,9 +23,9 @@ export interface ApplyOptions {
 
 /**
  * The shop-side registry's write side. Vouchers are stored under the hash of their code. A batch
- * is one transaction: load its vouchers (one query), apply the events in memory in order, write
- * everything in one set-based statement — a redelivered event finds its id processed and changes
- * nothing. Plain pg on the shared pool, like the gateway's accepting path: this is the hot path,
+ * is one transaction: load what it is planned on (one query: its vouchers, its events handled
+ * before, the subscribed event types), apply the events in memory in order, write everything in
+ * one set-based statement — a redelivered event finds its id processed and changes nothing. Plain pg on the shared pool, like the gateway's accepting path: this is the hot path,
  * and Prisma's interactive transactions cost a third of the connector's CPU besides parsing.
  */
 @Injectable()
@@ -77,16 +65,16 @@ export class VoucherRegistryRepository {
    */
   async applyIn(session: SqlSession, events: PositionedEvent[], unreadable: DeadLetterDraft[], at: Date, options: ApplyOptions = {}): Promise<RegistryWrite> {
     let plan = planRegistryBatch([], new Map(), new Set());
+    let deliveries = 0;
     if (events.length > 0) {
       const hashes = [...new Set(events.map(({ event }) => hashVoucherCode(event.voucherCode)))].sort();
-      const { rows } = await session.query<VoucherStateRow>(LOAD_VOUCHERS_FOR_UPDATE, [hashes]);
-      const processed = await session.query<{ event_id: string }>(LOAD_PROCESSED_EVENT_IDS, [events.map(({ event }) => event.eventId)]);
-      plan = planRegistryBatch(events, new Map(rows.map((row) => [row.voucher_code_hash, toState(row)])),
-        new Set(processed.rows.map((row) => row.event_id)));
+      const { rows } = await session.query<BatchContextRow>(LOAD_BATCH_CONTEXT, [hashes, events.map(({ event }) => event.eventId)]);
+      const context = readBatchContext(rows);
+      plan = planRegistryBatch(events, context.states, context.processed);
       if (plan.processedEventIds.length > 0) await session.query(WRITE_REGISTRY_BATCH, writeParameters(plan, at));
+      // The shop's pushes for the applied events, durable before the offset moves.
+      deliveries = await this.deliveries.enqueue(session, plan.history, context.subscribed);
     }
-    // The shop's pushes for the applied events, durable before the offset moves.
-    const deliveries = await this.deliveries.enqueue(session, plan.history);
     const drafts = [...unreadable, ...plan.parked.map(refusedDraft)];
     if (drafts.length === 0) return { plan, parked: [], deliveries };
     const { rows } = await session.query<{ id: string; source_partition: number; source_offset: string; attempts: number }>(
@@ -124,18 +112,6 @@ function deadLetterParameters(drafts: DeadLetterDraft[], at: Date, replay: boole
     at,
     replay,
   ];
-}
-
-function toState(row: VoucherStateRow): VoucherState {
-  return {
-    status: row.status,
-    balance: Number(row.balance_minor),
-    currency: row.currency,
-    issuedAt: row.issued_at,
-    expiresAt: row.expires_at,
-    sequence: row.last_sequence,
-    purchaseFingerprint: row.purchase_fingerprint,
-  };
 }
 
 function writeParameters({ processedEventIds, vouchers, history, parked }: RegistryBatchPlan, parkedAt: Date): unknown[] {

@@ -22,9 +22,9 @@ JOIN webhook_subscription s
 ON CONFLICT DO NOTHING`;
 
 /**
- * The event types some live subscription wants, asked once per batch before anything is built:
- * with no subscriber (or none for these types) a batch costs this one look at a tiny table,
- * not a body per event.
+ * The event types some live subscription wants, asked once per batch (as part of the registry's
+ * load, LOAD_BATCH_CONTEXT) before anything is built: with no subscriber (or none for these
+ * types) a batch costs this one look at a tiny table, not a body per event.
  */
 export const SUBSCRIBED_EVENT_TYPES = `
 SELECT DISTINCT unnest(event_types) AS event_type

@@ -3,7 +3,7 @@ import type { SqlSession } from '@voucher-bridge/database';
 import { maskVoucherCode } from '@voucher-bridge/voucher-contract';
 import { DeliverySignal } from '../dispatch/delivery.signal';
 import { DeliverableEvent, deliveryData } from './deliverable-event';
-import { ENQUEUE_DELIVERIES, SUBSCRIBED_EVENT_TYPES } from './delivery-enqueue.sql';
+import { ENQUEUE_DELIVERIES } from './delivery-enqueue.sql';
 
 /**
  * Records the pushes a registry batch owes the shop, in the batch's own transaction: the Kafka
@@ -13,12 +13,13 @@ import { ENQUEUE_DELIVERIES, SUBSCRIBED_EVENT_TYPES } from './delivery-enqueue.s
 export class DeliveryEnqueuer {
   constructor(private readonly signal: DeliverySignal) {}
 
-  /** Returns how many deliveries were recorded (0 without a matching subscription). */
-  async enqueue(session: SqlSession, handled: readonly DeliverableEvent[]): Promise<number> {
-    if (!handled.some((h) => h.outcome === 'applied')) return 0;
-    const { rows } = await session.query<{ event_type: string }>(SUBSCRIBED_EVENT_TYPES);
-    if (rows.length === 0) return 0;
-    const wanted = new Set(rows.map((row) => row.event_type));
+  /**
+   * Returns how many deliveries were recorded (0 without a matching subscription). `wanted`: the
+   * event types some live subscription wants, read in the same transaction (SUBSCRIBED_EVENT_TYPES):
+   * without them no body is built and nothing is asked.
+   */
+  async enqueue(session: SqlSession, handled: readonly DeliverableEvent[], wanted: ReadonlySet<string>): Promise<number> {
+    if (wanted.size === 0) return 0;
     const applied = handled.filter((h) => h.outcome === 'applied' && h.stateAfter !== null && wanted.has(h.event.eventType));
     if (applied.length === 0) return 0;
     const result = await session.query(ENQUEUE_DELIVERIES, [

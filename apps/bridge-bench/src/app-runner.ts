@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ROOT } from './bench-environment';
+import { processCpuSeconds } from './process-cpu';
 
 /** A built app as a process, with its resident memory read from /proc. */
 export class AppRunner {
@@ -36,6 +37,11 @@ export class AppRunner {
       await delay(250);
     }
     throw new Error(`${this.name} did not become ready`);
+  }
+
+  /** CPU seconds the app has used since it started. */
+  cpuSeconds(): number {
+    return processCpuSeconds(this.child?.pid);
   }
 
   /** Current and peak resident set size in MiB. */

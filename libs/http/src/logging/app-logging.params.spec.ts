@@ -12,7 +12,7 @@ function jsonOptions(): Options<IncomingMessage, ServerResponse> {
 function capture(): { lines: Record<string, any>[]; logger: pino.Logger } {
   const lines: Record<string, any>[] = [];
   const stream = new Writable({ write(chunk, _, done) { lines.push(JSON.parse(chunk.toString())); done(); } });
-  const { genReqId, quietReqLogger, customLogLevel, autoLogging, ...options } = jsonOptions();
+  const { genReqId, quietReqLogger, customLogLevel, ...options } = jsonOptions();
   return { lines, logger: pino(options as pino.LoggerOptions, stream) };
 }
 
@@ -39,13 +39,5 @@ describe('appLoggingParams', () => {
     expect(level(request, { statusCode: 400 } as ServerResponse, undefined)).toBe('debug');
     expect(level(request, { statusCode: 503 } as ServerResponse, undefined)).toBe('silent');
     expect(level(request, { statusCode: 200 } as ServerResponse, new Error('aborted'))).toBe('silent');
-  });
-
-  it('watches a response for its access line only when that line would be written', () => {
-    const { autoLogging } = jsonOptions();
-    const ignore = (autoLogging as { ignore: (request: IncomingMessage) => boolean }).ignore;
-    const at = (level: string) => ({ log: pino({ level }) }) as unknown as IncomingMessage;
-    expect(ignore(at('info'))).toBe(true);
-    expect(ignore(at('debug'))).toBe(false);
   });
 });

@@ -31,8 +31,6 @@ export function appLoggingParams(app: string, level: LogLevel = 'info', human = 
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     customLogLevel: accessLogLevel,
-    // Below the access line's level, no response listeners and no line built per request.
-    autoLogging: { ignore: (request) => !request.log.isLevelEnabled(ACCESS_LOG_LEVEL) },
   };
   // Synchronous writes: a line logged just before process.exit (a start-up failure) still arrives.
   const destination: DestinationStream = human
@@ -53,7 +51,5 @@ export function appLoggingParams(app: string, level: LogLevel = 'info', human = 
  * here: the problem filter already logs them, once per kind every 10 s.
  */
 function accessLogLevel(_request: IncomingMessage, response: ServerResponse, error?: Error): LevelWithSilent {
-  return error || response.statusCode >= 500 ? 'silent' : ACCESS_LOG_LEVEL;
+  return error || response.statusCode >= 500 ? 'silent' : 'debug';
 }
-
-const ACCESS_LOG_LEVEL = 'debug';

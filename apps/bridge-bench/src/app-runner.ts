@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ROOT } from './bench-environment';
+import { processCpuSeconds } from './process-cpu';
 
 /** A built app as a process, with its resident memory read from /proc. */
 export class AppRunner {
@@ -38,19 +39,16 @@ export class AppRunner {
     throw new Error(`${this.name} did not become ready`);
   }
 
+  /** CPU seconds the app has used since it started. */
+  cpuSeconds(): number {
+    return processCpuSeconds(this.child?.pid);
+  }
+
   /** Current and peak resident set size in MiB. */
   memory(): { rssMiB: number; peakMiB: number } {
     const status = readFileSync(`/proc/${this.child?.pid}/status`, 'utf8');
     const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
     return { rssMiB: Math.round(kib('VmRSS') / 1024), peakMiB: Math.round(kib('VmHWM') / 1024) };
-  }
-
-  /** CPU time (user + system) the process has used so far, in seconds, from /proc/<pid>/stat. */
-  cpuSeconds(): number {
-    const stat = readFileSync(`/proc/${this.child?.pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
   }
 
   async stop(): Promise<void> {
@@ -60,9 +58,6 @@ export class AppRunner {
     await exited;
   }
 }
-
-/** USER_HZ: 100 on every Linux build this runs on (getconf CLK_TCK). */
-const CLOCK_TICKS_PER_SECOND = 100;
 
 /** The V8 flags the app runs with in production (deploy/node/<app>.node-options). */
 function nodeOptions(name: string): string[] {

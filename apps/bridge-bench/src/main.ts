@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Pool } from 'pg';
-import { runAcceptLoad } from './accept-load';
+import { AcceptFigures, runAcceptLoad } from './accept-load';
 import { AppRunner } from './app-runner';
 import { createBenchCashboxKeys } from './cashbox-keys';
 import { PeerRunner } from './peer/peer-runner';
@@ -54,18 +54,20 @@ async function main(): Promise<void> {
       log(`peer: the same load against a bare handler that sends each purchase straight to Kafka (${topic}.peer)`);
       const peer = new PeerRunner(await freePort(), { KAFKA_BROKERS: BENCH.brokers, PEER_TOPIC: `${topic}.peer` });
       await peer.start();
-      const direct = await runAcceptLoad(peer.url, keys).finally(() => peer.stop());
+      const direct = await measured(peer, () => runAcceptLoad(peer.url, keys)).finally(() => peer.stop());
       figures.push(['peer: HTTP → Kafka ack, no database (seed design)', `${fmt(direct.requestsPerSecond)} req/s (p99 ${direct.p99Ms} ms)`]);
+      figures.push(['peer: CPU per request', cpuPerRequest(direct)]);
 
       log(`accept: ${BENCH.connections} connections for ${BENCH.seconds} s against cashbox-gateway (relay running, 350 cashbox keys)`);
       await gateway.start();
-      const accept = await runAcceptLoad(gateway.url, keys);
+      const accept = await measured(gateway, () => runAcceptLoad(gateway.url, keys));
       accepted = accept.accepted;
       const gatewayMemory = gateway.memory();
       figures.push(['accept: POST /v1/voucher-purchases → 202', `${fmt(accept.requestsPerSecond)} req/s`]);
       figures.push(['accept: vs raw PostgreSQL / vs peer', `${(accept.requestsPerSecond / pgTps).toFixed(2)}× / ${(accept.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}×`]);
       figures.push(['accept: latency p50 / p99', `${accept.p50Ms} ms / ${accept.p99Ms} ms`]);
       figures.push(['accept: accepted / failed', `${accept.accepted} / ${accept.failed}`]);
+      figures.push(['accept: gateway CPU per request (relay included)', cpuPerRequest(accept)]);
       const drainStart = Date.now();
       await until(async () => (await unsent(pool)) === 0);
       figures.push(['accept: outbox backlog drained after load', `${((Date.now() - drainStart) / 1000).toFixed(1)} s`]);
@@ -105,6 +107,16 @@ async function main(): Promise<void> {
   console.log(`\nvoucher-bridge benchmark on Node.js ${process.version} (apps and load generator alike; ${cpus().length} cores shared with PostgreSQL and Kafka)`);
   for (const [what, value] of figures) console.log(`  ${what.padEnd(50)} ${value}`);
 }
+
+/** The load's figures with the CPU seconds the process under load used meanwhile. */
+async function measured(app: { cpuSeconds(): number }, load: () => Promise<AcceptFigures>): Promise<AcceptFigures & { cpuSeconds: number }> {
+  const before = app.cpuSeconds();
+  const figures = await load();
+  return { ...figures, cpuSeconds: app.cpuSeconds() - before };
+}
+
+const cpuPerRequest = (load: AcceptFigures & { cpuSeconds: number }) =>
+  `${fmt((load.cpuSeconds * 1e6) / (load.accepted + load.failed))} µs (${load.cpuSeconds.toFixed(1)} s CPU)`;
 
 async function recreateDatabase(): Promise<void> {
   const url = new URL(BENCH.databaseUrl);

@@ -1,6 +1,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { processCpuSeconds } from '../process-cpu';
 
 /** Runs the direct-to-Kafka peer as its own process, like the apps, and stops it again. */
 export class PeerRunner {
@@ -22,6 +23,11 @@ export class PeerRunner {
     });
     const [message] = await Promise.race([once(this.child, 'message'), once(this.child, 'exit').then(() => ['exited'])]);
     if (message !== 'ready') throw new Error('the direct-to-Kafka peer did not start');
+  }
+
+  /** CPU seconds the peer has used since it started. */
+  cpuSeconds(): number {
+    return processCpuSeconds(this.child?.pid);
   }
 
   async stop(): Promise<void> {

@@ -34,7 +34,6 @@ export class AcceptVoucherPurchaseService {
     const event = toVoucherPurchasedEvent(request, randomUUID(), new Date());
     const record = voucherEventRecord(event);
     const voucherCodeMasked = maskVoucherCode(request.voucherCode);
-    this.requestLog.annotate({ voucherCodeMasked });
     const result = await this.repository.save({
       eventId: event.eventId,
       voucherCodeHash: hashVoucherCode(request.voucherCode),
@@ -53,10 +52,14 @@ export class AcceptVoucherPurchaseService {
       apiKeyId,
       idempotencyKey,
       requestHash: purchaseRequestHash(request),
+    }).catch((error: unknown) => {
+      this.requestLog.annotate({ voucherCodeMasked });
+      throw error;
     });
     this.purchases.inc({ outcome: result.outcome });
-    // A retry answers with the original event's id: that is the one to find in the logs.
-    if ('eventId' in result) this.requestLog.annotate({ eventId: result.eventId });
+    // Once per request (each annotation costs a child logger). A retry answers with the original
+    // event's id: that is the one to find in the logs.
+    this.requestLog.annotate('eventId' in result ? { voucherCodeMasked, eventId: result.eventId } : { voucherCodeMasked });
     if (result.outcome === 'conflict') {
       throw ProblemException.of(409, 'voucher-code-taken', 'Voucher code already sold',
         'This voucher code was already sold on another receipt.', { field: 'voucherCode' });

@@ -37,7 +37,6 @@ export class AcceptVoucherEventService {
 
   async accept({ event, receiptNumber, requestHash, apiKeyId, idempotencyKey }: AcceptedRequest): Promise<VoucherEventAcceptedDto> {
     const voucherCodeMasked = maskVoucherCode(event.voucherCode);
-    this.requestLog.annotate({ voucherCodeMasked });
     const result = await this.repository.save({
       eventId: event.eventId,
       eventType: event.eventType,
@@ -51,10 +50,14 @@ export class AcceptVoucherEventService {
       message: voucherEventRecord(event),
       apiKeyId,
       idempotencyKey,
+    }).catch((error: unknown) => {
+      this.requestLog.annotate({ voucherCodeMasked });
+      throw error;
     });
     this.answered.inc({ event_type: event.eventType, outcome: result.outcome });
-    // A retry answers with the original event's id: that is the one to find in the logs.
-    if ('eventId' in result) this.requestLog.annotate({ eventId: result.eventId });
+    // Once per request (each annotation costs a child logger). A retry answers with the original
+    // event's id: that is the one to find in the logs.
+    this.requestLog.annotate('eventId' in result ? { voucherCodeMasked, eventId: result.eventId } : { voucherCodeMasked });
     switch (result.outcome) {
       case 'accepted':
         this.outboxSignal.notify();

@@ -15,9 +15,18 @@ export class ApiKeyThrottlerGuard extends ThrottlerGuard {
     return (request as AuthenticatedRequest).apiKey?.id ?? request.ip;
   }
 
+  /**
+   * The counter's name: route, throttler and key id as they are. The library's default hashes
+   * them (SHA-256 per request); our trackers are key ids (or an address), short and not secret.
+   */
+  protected override generateKey(context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return `${context.getClass().name}-${context.getHandler().name}-${throttlerName}-${tracker}`;
+  }
+
   protected override async throwThrottlingException(context: ExecutionContext, limit: ThrottlerLimitDetail): Promise<void> {
     const kind = context.switchToHttp().getRequest<AuthenticatedRequest>().apiKey?.kind ?? 'client';
     throw ProblemException.of(429, 'rate-limited', 'Too Many Requests',
       `This ${kind} key sent more than ${limit.limit} requests in ${limit.ttl} ms; retry after ${limit.timeToBlockExpire} s.`);
   }
 }
+

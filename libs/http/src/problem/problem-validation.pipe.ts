@@ -1,9 +1,11 @@
 import { ValidationPipe } from '@nestjs/common';
 import { toFieldErrors } from './field-errors';
 import { ProblemException } from './problem.exception';
+import { cacheValidationMetadata } from './validation-metadata.cache';
 
 /** Validates request bodies with class-validator; unknown fields are errors, not silently dropped. */
 export function problemValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

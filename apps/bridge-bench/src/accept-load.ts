@@ -13,7 +13,7 @@ export interface AcceptFigures {
 
 /**
  * Cashboxes posting distinct purchases as fast as the gateway answers, from 64 connections, each
- * request with the API key of the cashbox it names.
+ * request with the API key of the cashbox it names and an Idempotency-Key of its own.
  */
 export async function runAcceptLoad(gatewayUrl: string, keys: Map<string, string>): Promise<AcceptFigures> {
   const prefix = randomBytes(3).toString('hex').toUpperCase();
@@ -32,7 +32,12 @@ export async function runAcceptLoad(gatewayUrl: string, keys: Map<string, string
           const cashboxId = `box-${n % BENCH_CASHBOXES_PER_STORE}`;
           return {
             ...request,
-            headers: { ...request.headers, authorization: `Bearer ${keys.get(`${storeId}/${cashboxId}`)}` },
+            headers: {
+              ...request.headers,
+              authorization: `Bearer ${keys.get(`${storeId}/${cashboxId}`)}`,
+              // Idempotency on, as a cashbox vendor sends it: each key is claimed with the purchase.
+              'idempotency-key': `bench-${prefix}-${n}`,
+            },
             body: JSON.stringify({
               voucherCode: `BENCH-${prefix}-${n.toString().padStart(9, '0')}`,
               amount: { value: 1000 + (n % 9000), currency: 'EUR' },

@@ -33,9 +33,10 @@ export class KafkaTransactionsService {
         // librdkafka refuses a delivery timeout longer than the transaction timeout.
         transactionTimeout: Math.max(60_000, deliveryTimeoutMs),
       },
-      // A transaction's messages are produced all at once and then awaited (its position record
-      // waits for their acknowledgements): lingering would only add to every transaction.
-      'linger.ms': 0,
+      // Lingering lets a transaction's messages, produced one call at a time, leave in a few large
+      // batches (0 sent many small requests: ~30 % more broker CPU per event here); the publisher
+      // flushes once they are all produced, so no transaction waits out the linger.
+      'linger.ms': 5,
       'message.timeout.ms': deliveryTimeoutMs,
     });
     try {
@@ -44,7 +45,7 @@ export class KafkaTransactionsService {
       await producer.disconnect().catch(() => undefined);
       throw error;
     }
-    return new TransactionalPublisher(producer, transactionalId);
+    return new TransactionalPublisher(producer, transactionalId, deliveryTimeoutMs + 5_000);
   }
 
   /** The last committed record's value of partition 0 of `topic` (read_committed), if any. */

@@ -36,8 +36,8 @@ export class KafkaTransactionsService {
       // Lingering lets a transaction's messages, produced one call at a time, leave in a few large
       // batches: with 0 they left in many small requests (relaying 100k rows, two interleaved pairs
       // of runs on a loaded machine: broker CPU 13.4-17.9 s with 0, 11.6-12.6 s with 5; waiting
-      // for a 1,000-row transaction's acknowledgements 290-460 ms with 0, ~205 ms with 5). The publisher flushes once
-      // they are all produced, so no transaction waits out the linger.
+      // for a 1,000-row transaction's acknowledgements 290-460 ms with 0, ~205 ms with 5). The
+      // publisher flushes once they are all produced, so no transaction waits out the linger.
       'linger.ms': 5,
       'message.timeout.ms': deliveryTimeoutMs,
     });

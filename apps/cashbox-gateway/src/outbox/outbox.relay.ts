@@ -9,9 +9,14 @@ import { OUTBOX_PUBLISH_DELAY_SECONDS, OUTBOX_PUBLISH_ERRORS_TOTAL, OUTBOX_PUBLI
 import { OutboxMessage, OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
 import { decodeRelayPosition, encodeRelayPosition, PublishedRow } from './relay-position';
+import { UnmarkedRows } from './unmarked-rows';
 
 /** What a relay attempt returns when another instance holds the lease. */
 const STANDBY = 'standby';
+/** Transactions whose rows may be being marked at once (each marking holds a pool connection). */
+const MARKINGS_IN_FLIGHT = 2;
+/** At most this many rows in one position record (v1 JSON, ~35 bytes each, far below Kafka's 1 MB). */
+const MAX_POSITION_ROWS = 20_000;
 
 /**
  * Publishes outbox rows to Kafka in acceptance order, keyed by voucher code, each event exactly
@@ -22,9 +27,11 @@ const STANDBY = 'standby';
  * between leaves rows unmarked that Kafka has committed: its successor reads the last committed
  * position first and marks those rows before publishing anything, so nothing goes out twice.
  *
- * Pipelined: the next batch is read while one is sent, and sent while the one before is being
- * marked; a transaction commits only once that marking is done, so the last committed position
- * always names every row that may still be unmarked.
+ * Pipelined: the next batch is read while one is sent, and sent and committed while earlier ones
+ * are being marked. A transaction does not wait for those markings: its position names their rows
+ * too (UnmarkedRows), so the last committed position always names every row that may still be
+ * unmarked. At most MARKINGS_IN_FLIGHT markings run at once, and a position names at most
+ * MAX_POSITION_ROWS rows.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
@@ -37,9 +44,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private loop?: Promise<void>;
   /** Open, fenced every earlier relay, and the last committed position applied. */
   private publisher?: TransactionalPublisher;
-  /** Marking the rows of the last committed transaction (`markingIds`). */
-  private marking: Promise<void> = Promise.resolve();
-  private markingIds: string[] = [];
+  /** Committed on Kafka, being marked sent: named by every position until they are. */
+  private readonly unmarked = new UnmarkedRows();
   /** The next batch, read while the previous one was being marked. */
   private prefetched?: Promise<OutboxMessage[]>;
 
@@ -120,33 +126,37 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async publishNext(): Promise<number> {
     this.publisher ??= await this.openAndRecover();
-    // Rows of the last transaction may still be being marked: never read them as unsent.
-    const messages = await (this.prefetched ?? this.outbox.nextUnsent(this.batchSize, this.markingIds));
+    this.unmarked.throwIfFailed();
+    // Rows still being marked are on Kafka already: never read them as unsent.
+    const messages = await (this.prefetched ?? this.outbox.nextUnsent(this.batchSize, this.unmarked.ids()));
     this.prefetched = undefined;
     if (messages.length === 0) {
-      await this.marking;
+      await this.unmarked.waitFor(1, 0);
       return 0;
     }
+    await this.unmarked.waitFor(MARKINGS_IN_FLIGHT, MAX_POSITION_ROWS - messages.length);
     const ids = messages.map((m) => m.id);
     if (messages.length === this.batchSize) {
-      // Read the next batch while this one is sent, leaving out this one and the one being marked.
-      const next = this.outbox.nextUnsent(this.batchSize, [...this.markingIds, ...ids]);
+      // Read the next batch while this one is sent, leaving out this one and those being marked.
+      const next = this.outbox.nextUnsent(this.batchSize, [...this.unmarked.ids(), ...ids]);
       next.catch(() => undefined); // awaited by the next call, or dropped by reset()
       this.prefetched = next;
     }
     let rows: PublishedRow[] = [];
     const endTimer = this.publishSeconds.startTimer();
     await this.publisher.publish(groupByTopic(messages), {
-      then: (landed) => this.positionRecord((rows = publishedRows(messages, landed))),
-      beforeCommit: () => this.marking,
+      then: (landed) => {
+        rows = publishedRows(messages, landed);
+        return this.positionRecord([...this.unmarked.rows(), ...rows]);
+      },
     });
     endTimer();
     const committedAt = Date.now();
     for (const message of messages) this.publishDelay.observe((committedAt - Number(message.createdAtMs)) / 1000);
-    const marking = this.outbox.markSent(rows).then(() => void this.relayed.inc(rows.length));
-    marking.catch(() => undefined); // awaited by the next transaction, or by reset()
-    this.marking = marking;
-    this.markingIds = ids;
+    this.unmarked.add(rows, async (published) => {
+      await this.outbox.markSent(published);
+      this.relayed.inc(published.length);
+    });
     return messages.length;
   }
 
@@ -177,9 +187,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async reset(): Promise<void> {
     this.prefetched = undefined;
-    await this.marking.catch(() => undefined);
-    this.marking = Promise.resolve();
-    this.markingIds = [];
+    // A marking that failed is left to the next openAndRecover(): the last committed position names its rows.
+    await this.unmarked.settle();
+    this.unmarked.clear();
     const publisher = this.publisher;
     this.publisher = undefined;
     await publisher?.close();

@@ -41,6 +41,8 @@ export class TransactionalPublisher {
   constructor(
     private readonly producer: KafkaJS.Producer,
     readonly transactionalId: string,
+    /** At least the producer's delivery timeout: a message that cannot be delivered fails its send first. */
+    private readonly flushTimeoutMs = 60_000,
   ) {}
 
   get usable(): boolean {
@@ -65,10 +67,10 @@ export class TransactionalPublisher {
         this.producer.send({ topic: group.topic, messages: [{ ...message }] }).then(([metadata]) => ({
           topic: metadata.topicName, partition: metadata.partition, offset: String(metadata.baseOffset),
         })))));
-      const published = await Promise.all(sends);
+      const [published] = await Promise.all([Promise.all(sends), this.flush()]);
       if (options.then) {
         const trailer = options.then(published);
-        await this.producer.send({ topic: trailer.topic, messages: trailer.messages });
+        await Promise.all([this.producer.send({ topic: trailer.topic, messages: trailer.messages }), this.flush()]);
       }
       await options.beforeCommit?.();
       await this.producer.commit();
@@ -80,6 +82,11 @@ export class TransactionalPublisher {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Sends what is queued now, not after linger.ms; resolves once all of it was acknowledged. */
+  private flush(): Promise<void> {
+    return this.producer.flush({ timeout: this.flushTimeoutMs });
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PG_POOL } from '@voucher-bridge/database';
+import { PG_POOL, PeriodicTask } from '@voucher-bridge/database';
 import type { SqlPool } from '@voucher-bridge/database';
 import { SecretCipher } from '@voucher-bridge/secret-cipher';
 import { SubscriptionSecretCipher, isClear } from './subscription-secret.cipher';
@@ -27,20 +27,20 @@ export interface SealingRound {
 @Injectable()
 export class SubscriptionSecretResealer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SubscriptionSecretResealer.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly task = new PeriodicTask(async () => this.report(await this.sealAll()), {
+    intervalMs: EVERY_MS,
+    runAtStart: true,
+    onError: (error) => this.logger.warn(`sealing signing secrets failed, trying again later: ${error.message}`),
+  });
 
   constructor(@Inject(PG_POOL) private readonly pool: SqlPool, private readonly cipher: SubscriptionSecretCipher) {}
 
   onApplicationBootstrap(): void {
-    this.runInBackground();
-    this.timer = setInterval(() => this.runInBackground(), EVERY_MS);
-    this.timer.unref();
+    this.task.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.task.stop();
   }
 
   async sealAll(): Promise<SealingRound> {
@@ -65,13 +65,6 @@ export class SubscriptionSecretResealer implements OnApplicationBootstrap, OnApp
       if (rows.length < ROWS_PER_ROUND) return round;
       after = rows[rows.length - 1].id;
     }
-  }
-
-  private runInBackground(): void {
-    this.running ??= this.sealAll()
-      .then((round) => this.report(round))
-      .catch((error) => this.logger.warn(`sealing signing secrets failed, trying again later: ${(error as Error).message}`))
-      .finally(() => (this.running = undefined));
   }
 
   private report({ sealed, wereClear, unopenable }: SealingRound): void {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { FactoryProvider, Logger } from '@nestjs/common';
 import type { VoucherEnvironment } from '@voucher-bridge/config';
+import { SecretCipher, cipherKey } from '@voucher-bridge/secret-cipher';
 import { WebhookSecretsEnvironment } from '../config/webhook-secrets.environment';
 import { subscriptionSecretCipherProvider } from './subscription-secret-cipher.provider';
 import { SubscriptionSecretCipher } from './subscription-secret.cipher';
@@ -46,5 +47,17 @@ describe('subscriptionSecretCipherProvider', () => {
     const cipher = build({ WEBHOOK_SECRET_ENCRYPTION_KEY: key() }, 'prod');
     expect(cipher.open('s', 'whsec_legacy')).toBe('whsec_legacy');
     expect(cipher.needsSealing('whsec_legacy')).toBe(true);
+  });
+});
+
+describe('SubscriptionSecretCipher.open', () => {
+  it('opens a sealed secret once and answers it again from memory, never for another subscription', () => {
+    const inner = new SecretCipher(cipherKey(randomBytes(32).toString('base64')));
+    const opening = jest.spyOn(inner, 'open');
+    const cipher = new SubscriptionSecretCipher(inner);
+    const sealed = cipher.seal('s', 'whsec_x');
+    expect([cipher.open('s', sealed), cipher.open('s', sealed)]).toEqual(['whsec_x', 'whsec_x']);
+    expect(opening).toHaveBeenCalledTimes(1);
+    expect(() => cipher.open('other', sealed)).toThrow(/failed authentication/);
   });
 });

@@ -20,6 +20,8 @@
 #   VOUCHER_ENV      [dev]  topics are <VOUCHER_ENV>.voucher
 #   GATEWAY_HTTP_PORT [3000]  CONNECTOR_HTTP_PORT [3001]
 #   GATEWAY_URL      [http://127.0.0.1:$GATEWAY_HTTP_PORT]  where the console (in the connector) reads the gateway's readiness
+#   WEBHOOK_SECRET_ENCRYPTION_KEY [generated once into .local/webhook-secret-encryption.key]  the key the
+#                    connector encrypts the subscriptions' signing secrets under (32 bytes, base64)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -130,6 +132,19 @@ stop_app() {
   rm -f "$pid_file"
 }
 
+# The dev run's key for the signing secrets at rest: made once, kept with the other local state, so
+# the secrets stored by one run open in the next. (Without any key the connector would fall back to
+# a public development key, with a warning.)
+webhook_secret_encryption_key() {
+  local file="$ROOT/.local/webhook-secret-encryption.key"
+  if [[ ! -s "$file" ]]; then
+    mkdir -p "$ROOT/.local"
+    (umask 077 && node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('base64'))" > "$file")
+    log "generated the webhook secret encryption key in .local/webhook-secret-encryption.key"
+  fi
+  cat "$file"
+}
+
 run() {
   setup
   export DATABASE_URL=${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/voucher_bridge}
@@ -142,7 +157,8 @@ run() {
   mkdir -p "$RUN_DIR"
   start_app cashbox-gateway dist/apps/cashbox-gateway/src/main.js
   # The operations console (served by the connector) shows the gateway's readiness from here.
-  GATEWAY_URL=${GATEWAY_URL:-http://127.0.0.1:$GATEWAY_HTTP_PORT} start_app eshop-connector dist/apps/eshop-connector/src/main.js
+  WEBHOOK_SECRET_ENCRYPTION_KEY=${WEBHOOK_SECRET_ENCRYPTION_KEY:-$(webhook_secret_encryption_key)} \
+    GATEWAY_URL=${GATEWAY_URL:-http://127.0.0.1:$GATEWAY_HTTP_PORT} start_app eshop-connector dist/apps/eshop-connector/src/main.js
   wait_ready cashbox-gateway "http://127.0.0.1:$GATEWAY_HTTP_PORT/health/ready"
   wait_ready eshop-connector "http://127.0.0.1:$CONNECTOR_HTTP_PORT/health/ready"
   local demo_key demo_shop_key demo_operator_key demo_suffix

@@ -107,6 +107,9 @@ describe('deploy/docker/compose.yaml', () => {
     expect(provider).toContain('path: /var/lib/grafana/dashboards');
     // No secret in the file: passwords come from the environment, and fail loudly when unset.
     expect(services.postgres.environment?.POSTGRES_PASSWORD).toBe('${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}');
+    // Nor the key of the signing secrets: the connector gets it from the environment, refusing to start without it.
+    expect(services['eshop-connector'].environment?.WEBHOOK_SECRET_ENCRYPTION_KEY).toMatch(/^\$\{WEBHOOK_SECRET_ENCRYPTION_KEY:\?/);
+    expect(services['cashbox-gateway'].environment?.WEBHOOK_SECRET_ENCRYPTION_KEY).toBeUndefined();
   });
 });
 

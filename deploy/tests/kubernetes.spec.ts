@@ -9,9 +9,17 @@ import { parse, parseAllDocuments } from 'yaml';
  * disruption budget, configuration from the ConfigMap and the database URL from a Secret.
  */
 const K8S_DIR = resolve(__dirname, '../k8s');
+const KEY_SECRET = 'voucher-bridge-webhook-secret-keys';
 const APPS = [
-  { name: 'cashbox-gateway', port: 3000, portVariable: 'GATEWAY_HTTP_PORT' },
-  { name: 'eshop-connector', port: 3001, portVariable: 'CONNECTOR_HTTP_PORT' },
+  { name: 'cashbox-gateway', port: 3000, portVariable: 'GATEWAY_HTTP_PORT', secretEnv: [] },
+  {
+    name: 'eshop-connector', port: 3001, portVariable: 'CONNECTOR_HTTP_PORT',
+    // The key of the signing secrets at rest: required (the pod does not start without the Secret), the retired keys optional.
+    secretEnv: [
+      { name: 'WEBHOOK_SECRET_ENCRYPTION_KEY', valueFrom: { secretKeyRef: { name: KEY_SECRET, key: 'WEBHOOK_SECRET_ENCRYPTION_KEY' } } },
+      { name: 'WEBHOOK_SECRET_ENCRYPTION_PREVIOUS_KEYS', valueFrom: { secretKeyRef: { name: KEY_SECRET, key: 'WEBHOOK_SECRET_ENCRYPTION_PREVIOUS_KEYS', optional: true } } },
+    ],
+  },
 ];
 
 interface K8sObject {
@@ -104,7 +112,7 @@ describe('deploy/k8s', () => {
 
     it('takes its configuration from the ConfigMap and the database URL from the Secret', () => {
       const container = find('Deployment', app.name)!.spec.template.spec.containers[0];
-      expect(container.env).toEqual([{ name: app.portVariable, value: String(app.port) }]);
+      expect(container.env).toEqual([{ name: app.portVariable, value: String(app.port) }, ...app.secretEnv]);
       expect(container.envFrom).toEqual([
         { configMapRef: { name: 'voucher-bridge-config' } },
         { secretRef: { name: 'voucher-bridge-database' } },
@@ -114,6 +122,9 @@ describe('deploy/k8s', () => {
       expect(config.KAFKA_TOPIC_REPLICATION_FACTOR).toBe('3');
       expect(JSON.stringify(config)).not.toMatch(/DATABASE_URL|password/i);
       expect(Object.keys(find('Secret', 'voucher-bridge-database')!.stringData!)).toEqual(['DATABASE_URL']);
+      expect(JSON.stringify(config)).not.toMatch(/WEBHOOK_SECRET_ENCRYPTION/);
+      // No key in the manifests: the Secret holding it is created by hand.
+      expect(find('Secret', KEY_SECRET)).toBeUndefined();
     });
 
     it('has a Service on its port and a PodDisruptionBudget keeping one replica', () => {

@@ -11,6 +11,7 @@ import { ConnectorConfigModule } from './config/connector-config.module';
 import { ConnectorEnvironment } from './config/connector.environment';
 import { ConsoleModule } from './console/console.module';
 import { WebhookDeliveryEnvironment } from './config/webhook-delivery.environment';
+import { WebhookSecretsEnvironment } from './config/webhook-secrets.environment';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { LookupModule } from './lookup/lookup.module';
 import { ConnectorStatusIndicator } from './operations/connector-status.health';
@@ -24,7 +25,7 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module';
     ConfigModule.forRoot({
       isGlobal: true,
       ignoreEnvFile: true,
-      validate: validateEnvironment(ConnectorEnvironment, WebhookDeliveryEnvironment, VoucherEnvironment, DatabaseEnvironment, KafkaEnvironment, ApiKeysEnvironment),
+      validate: validateEnvironment(ConnectorEnvironment, WebhookDeliveryEnvironment, WebhookSecretsEnvironment, VoucherEnvironment, DatabaseEnvironment, KafkaEnvironment, ApiKeysEnvironment),
     }),
     ConnectorConfigModule,
     VoucherTopicsModule,

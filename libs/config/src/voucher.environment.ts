@@ -8,3 +8,8 @@ export class VoucherEnvironment {
   })
   VOUCHER_ENV!: string;
 }
+
+/** `prod` and its suffixed variants (`prod-eu`) are production. */
+export function isProductionEnvironment(voucherEnv: string | undefined): boolean {
+  return /^prod(-|$)/.test(voucherEnv ?? '');
+}

@@ -12,3 +12,6 @@ export { databaseUnavailableReason, isDatabaseUnavailable } from './availability
 export type { SqlPool, SqlSession } from './sql-pool';
 export { inTransaction } from './transactions/in-transaction';
 export type { TransactionOptions } from './transactions/in-transaction';
+export { PeriodicTask } from './retention/periodic-task';
+export type { PeriodicTaskOptions } from './retention/periodic-task';
+export { deleteInSlices } from './retention/sliced-delete';

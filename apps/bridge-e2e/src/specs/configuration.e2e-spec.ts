@@ -38,6 +38,10 @@ describe('configuration is validated at start-up', () => {
     ['LOOKUP_RATE_LIMIT_PER_SECOND', { LOOKUP_RATE_LIMIT_PER_SECOND: 'ten' }],
     ['WEBHOOK_SECRET_ROTATION_OVERLAP_SECONDS', { WEBHOOK_SECRET_ROTATION_OVERLAP_SECONDS: '-1' }],
     ['WEBHOOK_SECRET_ROTATION_OVERLAP_SECONDS', { WEBHOOK_SECRET_ROTATION_OVERLAP_SECONDS: '1d' }],
+    ['WEBHOOK_SECRET_ENCRYPTION_KEY', { WEBHOOK_SECRET_ENCRYPTION_KEY: 'too-short' }],
+    // Production never runs on the development key.
+    ['WEBHOOK_SECRET_ENCRYPTION_KEY', { VOUCHER_ENV: 'prod', WEBHOOK_SECRET_ENCRYPTION_KEY: undefined }],
+    ['WEBHOOK_SECRET_ENCRYPTION_PREVIOUS_KEYS', { WEBHOOK_SECRET_ENCRYPTION_PREVIOUS_KEYS: 'one,two' }],
   ])('stops the connector with a message naming %s', (variable, override) => {
     const result = startGateway({ ...valid, CONNECTOR_HTTP_PORT: '3998', ...override }, 'eshop-connector');
     expect(result.status).toBe(1);

@@ -1,7 +1,13 @@
 import { Webhook } from 'standardwebhooks';
+import { SecretCipher, cipherKey } from '@voucher-bridge/secret-cipher';
 import { createCashboxKey } from '../support/admin-cli';
+import { AppProcess } from '../support/app-process';
 import { testDatabase } from '../support/database';
+import { eventually } from '../support/eventually';
+import { freePort } from '../support/free-port';
 import { Answer, bearer, postJson } from '../support/http';
+import { newWebhookSecret } from '../support/subscriptions';
+import { TEST_WEBHOOK_SECRET_ENCRYPTION_KEY } from '../support/test-environment';
 import { useBridge } from '../support/use-bridge';
 
 const ALL_TYPES = ['voucher.purchased', 'voucher.redeemed', 'voucher.cancelled'];
@@ -24,8 +30,15 @@ describe('shop subscriptions API: /v1/subscriptions with the shop key', () => {
     const text = await response.text();
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', headers: response.headers, body: text ? JSON.parse(text) : undefined };
   };
-  const secretRows = async (id: string) => (await context.db.query<{ secret: string; expires_at: Date | null }>(
+  // The connector's key: what it stores must be sealed under it, and open to the secret it answered.
+  const cipher = new SecretCipher(cipherKey(TEST_WEBHOOK_SECRET_ENCRYPTION_KEY));
+  const storedRows = async (id: string) => (await context.db.query<{ secret: string; expires_at: Date | null }>(
     'SELECT secret, expires_at FROM webhook_subscription_secret WHERE subscription_id = $1 ORDER BY id', [id])).rows;
+  /** The rows with their secrets opened; each must have been stored sealed, under the connector's key. */
+  const secretRows = async (id: string) => (await storedRows(id)).map((row) => {
+    expect(row.secret).toMatch(new RegExp(`^sc1:${cipherKey(TEST_WEBHOOK_SECRET_ENCRYPTION_KEY).id}:`));
+    return { ...row, secret: cipher.open(row.secret, id) };
+  });
 
   // The suite's database is shared by every spec: leave no active subscription behind for a delivery engine.
   // (its own pool: useBridge's afterAll has ended the spec's pool by now)
@@ -66,6 +79,9 @@ describe('shop subscriptions API: /v1/subscriptions with the shop key', () => {
     const headers = { 'webhook-id': 'msg_1', 'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign('msg_1', timestamp, body) };
     expect(new Webhook(secret).verify(body, headers)).toEqual({ type: 'voucher.purchased', id: 'evt-1' });
     expect(await secretRows(id)).toEqual([{ secret, expires_at: null }]);
+    expect(JSON.stringify(await storedRows(id))).not.toContain(secret.slice(6));
+    // Shown once, never logged.
+    expect(context.bridge.connector.log).not.toContain(secret.slice(6));
 
     const one = await send('GET', `/${id}`);
     expect(one.status).toBe(200);
@@ -146,6 +162,42 @@ describe('shop subscriptions API: /v1/subscriptions with the shop key', () => {
     expect(rows[0].expires_at!.getTime()).toBeLessThanOrEqual(rows[1].expires_at!.getTime());
     expect(rows[2].expires_at).toBeNull();
     expect(JSON.stringify((await send('GET', `/${id}`)).body)).not.toContain('whsec_');
+    for (const secret of [first, second, third]) expect(context.bridge.connector.log).not.toContain(secret.slice(6));
+  });
+
+  it('seals at start-up the secrets stored in clear before encryption, and those under a retired key', async () => {
+    const { body: { id, secret: current } } = await create({ url: RECEIVER, eventTypes: ALL_TYPES });
+    const clear = newWebhookSecret();
+    await context.db.query(`INSERT INTO webhook_subscription_secret (subscription_id, secret, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [id, clear]);
+    expect((await storedRows(id)).map((row) => row.secret)).toContain(clear);
+
+    // A second connector with a new key, the suite's key now the retired one.
+    const newKey = Buffer.alloc(32, 7).toString('base64');
+    const rotated = new SecretCipher(cipherKey(newKey));
+    const connector = new AppProcess('eshop-connector', await freePort(), {
+      ...context.bridge.env, WEBHOOK_SECRET_ENCRYPTION_KEY: newKey, WEBHOOK_SECRET_ENCRYPTION_PREVIOUS_KEYS: TEST_WEBHOOK_SECRET_ENCRYPTION_KEY,
+    });
+    await connector.start();
+    try {
+      const rows = await eventually('every secret of the subscription sealed under the new key', async () => {
+        const stored = await storedRows(id);
+        if (!stored.every((row) => rotated.isCurrent(row.secret))) throw new Error(stored.map((row) => row.secret.slice(0, 24)).join(', '));
+        return stored;
+      });
+      expect(rows.map((row) => rotated.open(row.secret, id))).toEqual([current, clear]);
+      expect(connector.log).toMatch(/webhook signing secrets sealed under key/);
+      expect(connector.log).not.toContain(clear.slice(6));
+    } finally {
+      await connector.stop();
+    }
+    // Every row the second connector sealed (the database is shared: other specs' too) back under the suite's key,
+    // which the suite's connectors know.
+    const { rows } = await context.db.query<{ id: string; subscription_id: string; secret: string }>(
+      'SELECT id, subscription_id, secret FROM webhook_subscription_secret WHERE secret LIKE $1', [`sc1:${rotated.currentKeyId}:%`]);
+    for (const row of rows) {
+      await context.db.query('UPDATE webhook_subscription_secret SET secret = $1 WHERE id = $2',
+        [cipher.seal(rotated.open(row.secret, row.subscription_id), row.subscription_id), row.id]);
+    }
   });
 
   it('answers 404 for an unknown or deleted id and 400 naming id for a malformed one', async () => {

@@ -3,7 +3,7 @@ import { voucherTopic } from '@voucher-bridge/voucher-contract';
 import { CreatedKey, createCashboxKey, createShopKey } from './admin-cli';
 import { AppProcess } from './app-process';
 import { freePort } from './free-port';
-import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS } from './test-environment';
+import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, TEST_WEBHOOK_SECRET_ENCRYPTION_KEY } from './test-environment';
 
 /** Both apps of one spec, on topics and a consumer group of their own (`test-<random>.voucher`). */
 export interface Bridge {
@@ -36,6 +36,8 @@ export async function createBridge(extraEnv: Record<string, string> = {}): Promi
     // Specs post bursts from one cashbox; the rate limit has a spec of its own.
     CASHBOX_RATE_LIMIT_PER_SECOND: '100000',
     LOOKUP_RATE_LIMIT_PER_SECOND: '100000',
+    // Given explicitly, as in production (without it the connector falls back to a development key).
+    WEBHOOK_SECRET_ENCRYPTION_KEY: TEST_WEBHOOK_SECRET_ENCRYPTION_KEY,
     ...extraEnv,
   };
   const gatewayPort = await freePort();

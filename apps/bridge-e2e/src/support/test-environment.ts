@@ -19,3 +19,9 @@ export const TEST_KAFKA_BROKERS = `127.0.0.1:${TEST_KAFKA.port}`;
 export const TEST_DATABASE_URL = assertTestDatabase(
   process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/voucher_bridge_test',
 );
+
+/**
+ * The key every connector of the suite encrypts webhook signing secrets under (the database and
+ * its subscriptions are shared between specs, so one key for all). A test value, nowhere else used.
+ */
+export const TEST_WEBHOOK_SECRET_ENCRYPTION_KEY = 'dm91Y2hlci1icmlkZ2UgZTJlIHdlYmhvb2sga2V5ISE=';

@@ -1,12 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PG_POOL } from '@voucher-bridge/database';
+import { PG_POOL, PeriodicTask, deleteInSlices } from '@voucher-bridge/database';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
 import type { SqlPool } from '@voucher-bridge/database';
 import { GatewayEnvironment } from '../config/gateway.environment';
 import { OUTBOX_EXPIRED_TOTAL } from './outbox.metrics';
 import { DELETE_EXPIRED_IDEMPOTENCY_KEYS, DELETE_EXPIRED_OUTBOX_ROWS } from './outbox-retention.sql';
-
-const ROWS_PER_DELETE = 5_000;
 
 /**
  * Removes sent outbox rows once they are older than OUTBOX_RETENTION_MINUTES (unsent rows are
@@ -18,9 +16,7 @@ export class OutboxRetentionJob implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(OutboxRetentionJob.name);
   private readonly retentionSeconds: number;
   private readonly keyRetentionSeconds: number;
-  private readonly intervalMs: number;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly task: PeriodicTask;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: SqlPool,
@@ -29,40 +25,24 @@ export class OutboxRetentionJob implements OnApplicationBootstrap, OnApplication
   ) {
     this.retentionSeconds = env.OUTBOX_RETENTION_MINUTES * 60;
     this.keyRetentionSeconds = env.IDEMPOTENCY_KEY_RETENTION_HOURS * 3600;
-    this.intervalMs = env.OUTBOX_CLEANUP_INTERVAL_MS;
+    this.task = new PeriodicTask(() => this.deleteExpired(), {
+      intervalMs: env.OUTBOX_CLEANUP_INTERVAL_MS,
+      onError: (error) => this.logger.warn(`outbox clean-up failed, trying again later: ${error.message}`),
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.deleteExpired()
-        .catch((error) => {
-          this.logger.warn(`outbox clean-up failed, trying again later: ${(error as Error).message}`);
-          return 0;
-        })
-        .finally(() => (this.running = undefined));
-    }, this.intervalMs);
-    this.timer.unref();
+    this.task.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.task.stop();
   }
 
   async deleteExpired(): Promise<number> {
-    const outboxRows = await this.deleteInSlices(DELETE_EXPIRED_OUTBOX_ROWS, this.retentionSeconds);
+    const outboxRows = await deleteInSlices(this.pool, DELETE_EXPIRED_OUTBOX_ROWS, this.retentionSeconds);
     this.expired.inc(outboxRows);
-    await this.deleteInSlices(DELETE_EXPIRED_IDEMPOTENCY_KEYS, this.keyRetentionSeconds);
+    await deleteInSlices(this.pool, DELETE_EXPIRED_IDEMPOTENCY_KEYS, this.keyRetentionSeconds);
     return outboxRows;
-  }
-
-  /** Slices keep row locks few and statements short; returns the total deleted. */
-  private async deleteInSlices(sql: string, olderThanSeconds: number): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const { rowCount } = await this.pool.query(sql, [olderThanSeconds, ROWS_PER_DELETE]);
-      total += rowCount ?? 0;
-      if ((rowCount ?? 0) < ROWS_PER_DELETE) return total;
-    }
   }
 }

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Length, Matches } from 'class-validator';
 import { NO_NUL, NO_NUL_MESSAGE } from './no-nul';
+import { PageQueryDto } from './page.query.dto';
 
-/** `GET /v1/dead-letters?kind=&reason=&status=&limit=&after=` */
-export class ListDeadLettersQueryDto {
+/** `GET /v1/dead-letters?kind=&reason=&status=&limit=&after=` (`after`: an opaque cursor, checked by the controller). */
+export class ListDeadLettersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['record', 'delivery'], description: 'Kafka records of the consumer, or parked pushes to the shop. Both when absent.' })
   @IsOptional()
   @IsIn(['record', 'delivery'])
@@ -20,17 +20,4 @@ export class ListDeadLettersQueryDto {
   @IsOptional()
   @IsIn(['parked', 'replayed', 'discarded'])
   status: 'parked' | 'replayed' | 'discarded' = 'parked';
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
-  @IsOptional()
-  @Length(1, 500)
-  after?: string;
 }

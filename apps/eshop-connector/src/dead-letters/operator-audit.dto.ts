@@ -1,20 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { PageQueryDto } from './page.query.dto';
 
-export class ListOperatorAuditQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit: number = 50;
-
+/** `GET /v1/operator-audit?limit=&after=`: the cursor is an audit entry's id. */
+export class ListOperatorAuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
   @IsOptional()
   @Matches(/^[1-9][0-9]{0,17}$/, { message: 'after must be the nextCursor of a previous page' })
-  after?: string;
+  override after?: string;
 }
 
 export class OperatorAuditEntryDto {

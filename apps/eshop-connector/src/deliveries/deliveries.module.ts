@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { deliveryMetrics } from './delivery.metrics';
 import { DeliveryDispatcher } from './dispatch/delivery.dispatcher';
 import { DeliveryRepository } from './dispatch/delivery.repository';
@@ -13,6 +14,7 @@ import { WebhookSender } from './http/webhook.sender';
  * finished deliveries are deleted after their retention.
  */
 @Module({
+  imports: [SubscriptionsModule],
   providers: [DeliverySignal, DeliveryEnqueuer, DeliveryRepository, WebhookSender, DeliveryDispatcher, DeliveryRetentionJob, ...deliveryMetrics],
   exports: [DeliveryEnqueuer],
 })

@@ -12,18 +12,19 @@ export interface NewSubscription {
   url: string;
   eventTypes: string[];
   createdByKeyId: string;
-  secret: string;
+  /** The first signing secret, sealed by `SubscriptionSecretCipher`. */
+  sealedSecret: string;
   createdAt: Date;
 }
 
-/** The shop's webhook subscriptions and their signing secrets (plain pg on the shared pool). */
+/** The shop's webhook subscriptions and their signing secrets, sealed (plain pg on the shared pool). */
 @Injectable()
 export class SubscriptionsRepository {
   constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
 
   async create(subscription: NewSubscription): Promise<SubscriptionRow> {
-    const { id, url, eventTypes, createdByKeyId, createdAt, secret } = subscription;
-    const { rows } = await this.pool.query<SubscriptionRow>(INSERT_SUBSCRIPTION, [id, url, eventTypes, createdByKeyId, createdAt, secret]);
+    const { id, url, eventTypes, createdByKeyId, createdAt, sealedSecret } = subscription;
+    const { rows } = await this.pool.query<SubscriptionRow>(INSERT_SUBSCRIPTION, [id, url, eventTypes, createdByKeyId, createdAt, sealedSecret]);
     return rows[0];
   }
 
@@ -43,16 +44,16 @@ export class SubscriptionsRepository {
   }
 
   /**
-   * Makes `secret` the current one; the older still-valid secrets expire at `overlapEnd` at the
+   * Makes `sealedSecret` the current one; the older still-valid secrets expire at `overlapEnd` at the
    * latest. Answers when the last of them expires, or undefined when the subscription is unknown
    * or deleted. One transaction: a failure leaves the secrets as they were.
    */
-  async rotateSecret(id: string, secret: string, now: Date, overlapEnd: Date): Promise<Date | undefined> {
+  async rotateSecret(id: string, sealedSecret: string, now: Date, overlapEnd: Date): Promise<Date | undefined> {
     return inTransaction(this.pool, async (session) => {
       const locked = await session.query(LOCK_LIVE_SUBSCRIPTION, [id]);
       if (locked.rowCount === 0) return undefined;
       const expired = await session.query<{ expires_at: Date }>(EXPIRE_VALID_SECRETS, [id, now, overlapEnd]);
-      await session.query(INSERT_SECRET, [id, secret, now]);
+      await session.query(INSERT_SECRET, [id, sealedSecret, now]);
       return expired.rows.reduce((latest, row) => (row.expires_at > latest ? row.expires_at : latest), now);
     });
   }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { VoucherEnvironment } from '@voucher-bridge/config';
+import { VoucherEnvironment, isProductionEnvironment } from '@voucher-bridge/config';
 import { ProblemException } from '@voucher-bridge/http';
 import { ConnectorEnvironment } from '../config/connector.environment';
 import { CreateSubscriptionRequestDto } from './create-subscription.request.dto';
 import { CreatedSubscriptionDto } from './created-subscription.response.dto';
 import { SecretRotationDto } from './secret-rotation.response.dto';
 import { newSubscriptionSecret } from './subscription-secret';
+import { SubscriptionSecretCipher } from './subscription-secret.cipher';
 import { subscriptionUrlRefusal } from './subscription-url.policy';
 import { SubscriptionDto } from './subscription.response.dto';
 import { toSubscription } from './subscription.row';
@@ -22,9 +23,9 @@ export class SubscriptionsService {
     private readonly subscriptions: SubscriptionsRepository,
     private readonly connector: ConnectorEnvironment,
     voucher: VoucherEnvironment,
+    private readonly cipher: SubscriptionSecretCipher,
   ) {
-    // `prod` and its suffixed variants (`prod-eu`) are production.
-    this.production = /^prod(-|$)/.test(voucher.VOUCHER_ENV);
+    this.production = isProductionEnvironment(voucher.VOUCHER_ENV);
   }
 
   async create(request: CreateSubscriptionRequestDto, createdByKeyId: string, now = new Date()): Promise<CreatedSubscriptionDto> {
@@ -33,8 +34,10 @@ export class SubscriptionsService {
       throw ProblemException.of(400, 'invalid-request', 'Invalid request body', 'Invalid fields: url',
         { errors: [{ field: 'url', messages: [refusal] }] });
     }
-    const secret = newSubscriptionSecret();
-    const row = await this.subscriptions.create({ id: randomUUID(), url: request.url, eventTypes: request.eventTypes, createdByKeyId, secret, createdAt: now });
+    const [id, secret] = [randomUUID(), newSubscriptionSecret()];
+    // Stored sealed; the clear secret goes only into this answer (never into a log line).
+    const sealedSecret = this.cipher.seal(id, secret);
+    const row = await this.subscriptions.create({ id, url: request.url, eventTypes: request.eventTypes, createdByKeyId, sealedSecret, createdAt: now });
     // The id, not the URL: a shop's URL may carry a token in its query.
     this.logger.log(`subscription ${row.id} created for ${row.event_types.join(', ')}`);
     return { id: row.id, url: row.url, eventTypes: row.event_types, secret };
@@ -59,7 +62,7 @@ export class SubscriptionsService {
   async rotateSecret(id: string, now = new Date()): Promise<SecretRotationDto> {
     const secret = newSubscriptionSecret();
     const overlapEnd = new Date(now.getTime() + this.connector.WEBHOOK_SECRET_ROTATION_OVERLAP_SECONDS * 1_000);
-    const previousSecretsExpireAt = await this.subscriptions.rotateSecret(id, secret, now, overlapEnd);
+    const previousSecretsExpireAt = await this.subscriptions.rotateSecret(id, this.cipher.seal(id, secret), now, overlapEnd);
     if (!previousSecretsExpireAt) throw notFound();
     this.logger.log(`subscription ${id}: secret rotated, older secrets valid until ${previousSecretsExpireAt.toISOString()}`);
     return { secret, previousSecretsExpireAt: previousSecretsExpireAt.toISOString() };

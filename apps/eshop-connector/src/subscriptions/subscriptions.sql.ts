@@ -58,3 +58,19 @@ export const SELECT_VALID_SECRETS = `
 SELECT subscription_id, secret FROM webhook_subscription_secret
 WHERE subscription_id = ANY($1::uuid[]) AND (expires_at IS NULL OR expires_at > $2)
 ORDER BY subscription_id, id DESC`;
+
+/**
+ * Up to $3 secrets not sealed under the current key ($1 is `sc1:<current key id>:%`): clear rows
+ * from before encryption (or from an older connector during a rolling update) and rows under a
+ * retired key. `id > $2` pages on past rows this connector cannot open.
+ */
+export const SELECT_SECRETS_TO_SEAL = `
+SELECT id::text AS id, subscription_id, secret FROM webhook_subscription_secret
+WHERE secret NOT LIKE $1 AND id > $2::bigint
+ORDER BY id LIMIT $3`;
+
+/** Compare-and-set: a row another connector sealed meanwhile is left as it is. */
+export const SEAL_SECRETS = `
+UPDATE webhook_subscription_secret k SET secret = s.sealed
+FROM unnest($1::bigint[], $2::text[], $3::text[]) AS s(id, stored, sealed)
+WHERE k.id = s.id AND k.secret = s.stored`;

@@ -10,7 +10,8 @@ export interface ClaimedDelivery {
   /** When the registry recorded it: the start of the delivery latency. */
   createdAt: Date;
   url: string;
-  secrets: string[];
+  /** The unexpired signing secrets as stored (sealed; clear in rows not yet sealed), current first. */
+  sealedSecrets: string[];
 }
 
 /** What to write for one finished attempt. */

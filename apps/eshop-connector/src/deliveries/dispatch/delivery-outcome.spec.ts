@@ -7,7 +7,7 @@ describe('outcomeOf', () => {
   const middle = () => 0.5;
   const delivery = (attempts: number): ClaimedDelivery => ({
     subscriptionId: 'sub', eventId: 'event', voucherCodeMasked: '****1234', sequence: 1, attempts,
-    payload: '{}', createdAt: new Date(), url: 'http://shop.example/hook', secrets: ['whsec_x'],
+    payload: '{}', createdAt: new Date(), url: 'http://shop.example/hook', sealedSecrets: ['whsec_x'],
   });
 
   it('records a 2xx as delivered', () => {

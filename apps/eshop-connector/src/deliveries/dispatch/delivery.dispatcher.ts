@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { GroupCommitBatcher } from '@voucher-bridge/database';
 import { Counter, Gauge, Histogram, InjectMetric } from '@voucher-bridge/metrics';
 import { WebhookDeliveryEnvironment } from '../../config/webhook-delivery.environment';
+import { SubscriptionSecretCipher } from '../../subscriptions/subscription-secret.cipher';
 import { WEBHOOK_DELIVERIES_PENDING, WEBHOOK_DELIVERIES_TOTAL, WEBHOOK_DELIVERY_LATENCY } from '../delivery.metrics';
 import { DeliveryResult } from '../http/delivery-result';
 import { WebhookSender } from '../http/webhook.sender';
@@ -41,6 +42,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     private readonly repository: DeliveryRepository,
     private readonly sender: WebhookSender,
     private readonly signal: DeliverySignal,
+    private readonly secrets: SubscriptionSecretCipher,
     @InjectMetric(WEBHOOK_DELIVERIES_TOTAL) private readonly total: Counter<'subscription' | 'outcome'>,
     @InjectMetric(WEBHOOK_DELIVERY_LATENCY) private readonly latency: Histogram,
     @InjectMetric(WEBHOOK_DELIVERIES_PENDING) private readonly pending: Gauge,
@@ -139,9 +141,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   private async send(delivery: ClaimedDelivery): Promise<DeliveryResult> {
     let headers: Record<string, string>;
     try {
-      headers = webhookHeaders(delivery.secrets, delivery.eventId, new Date(), delivery.payload);
+      const secrets = delivery.sealedSecrets.map((sealed) => this.secrets.open(delivery.subscriptionId, sealed));
+      headers = webhookHeaders(secrets, delivery.eventId, new Date(), delivery.payload);
     } catch (error) {
-      // No secret, or one that is not `whsec_` + base64: no retry can sign it.
+      // No secret, one that is not `whsec_` + base64, or one that does not open (its key is not
+      // configured, or the row was altered): no retry can sign it. An operator replays it once fixed.
       return { kind: 'park', status: null, error: `cannot sign: ${(error as Error).message}` };
     }
     return this.sender.send(delivery.url, headers, delivery.payload);

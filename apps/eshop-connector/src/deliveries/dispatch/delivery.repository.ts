@@ -33,7 +33,7 @@ export class DeliveryRepository {
       payload: row.payload ?? '',
       createdAt: row.created_at,
       url: row.url,
-      secrets: row.secrets,
+      sealedSecrets: row.secrets,
     }));
   }
 

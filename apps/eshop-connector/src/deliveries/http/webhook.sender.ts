@@ -1,10 +1,10 @@
 import { isIP } from 'node:net';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { VoucherTopics } from '@voucher-bridge/config';
+import { VoucherTopics, isProductionEnvironment } from '@voucher-bridge/config';
 import { Agent, request } from 'undici';
 import { WebhookDeliveryEnvironment } from '../../config/webhook-delivery.environment';
 import { parseRetryAfter } from '../retry/retry-after';
-import { AddressPolicy, isProductionEnvironment } from './address-policy';
+import { AddressPolicy } from './address-policy';
 import { DeliveryResult, classifyAnswer } from './delivery-result';
 import { AddressRefusedError, guardedLookup } from './guarded-lookup';
 
@@ -19,7 +19,7 @@ export class WebhookSender implements OnApplicationShutdown {
   private readonly totalTimeoutMs: number;
 
   constructor(env: WebhookDeliveryEnvironment, topics: VoucherTopics) {
-    this.policy = new AddressPolicy(!isProductionEnvironment(topics.environment));
+    this.policy = new AddressPolicy(isProductionEnvironment(topics.environment));
     this.totalTimeoutMs = env.WEBHOOK_CONNECT_TIMEOUT_MS + env.WEBHOOK_RESPONSE_TIMEOUT_MS;
     this.agent = new Agent({
       connections: env.WEBHOOK_CONNECTIONS_PER_ORIGIN,

@@ -10,6 +10,7 @@ import { freePort } from './push/free-port';
 import { runPushBench } from './push/push-bench';
 import { BENCH } from './bench-environment';
 import { SEED_OUTBOX } from './outbox-seed.sql';
+import { relayFigures } from './relay-figures';
 import { registrationFigures } from './registration-figures';
 import { rawKafkaProducerRate, rawPostgresTwoRowTps } from './raw-rates';
 import { kafkaScript, migrate } from './shell';
@@ -80,9 +81,11 @@ async function main(): Promise<void> {
       await pool.query(SEED_OUTBOX, [BENCH.seedRows, randomBytes(3).toString('hex').toUpperCase(), topic]);
       const relayStart = Date.now();
       await gateway.start();
+      const relayCpuAtReady = gateway.cpuSeconds();
       await until(async () => (await unsent(pool)) === 0);
       const relaySeconds = (Date.now() - relayStart) / 1000;
       figures.push(['relay: outbox → Kafka (incl. app start)', `${fmt(BENCH.seedRows / relaySeconds)} msg/s`]);
+      figures.push(...await relayFigures(pool, gateway, new Date(relayStart), relayCpuAtReady, BENCH.seedRows));
       figures.push(['gateway memory after relay: RSS / peak', `${gateway.memory().rssMiB} / ${gateway.memory().peakMiB} MiB`]);
       if (phases.has('register')) {
         const total = accepted + BENCH.seedRows;

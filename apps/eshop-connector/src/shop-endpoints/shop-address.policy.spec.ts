@@ -29,9 +29,12 @@ describe('addressRefusal', () => {
 });
 
 describe('parseAddress', () => {
-  it('takes the IPv4 address embedded in an IPv4-mapped or NAT64 IPv6 address', () => {
+  it('takes the IPv4 address embedded in an IPv4-mapped, NAT64 or 6to4 IPv6 address', () => {
     expect(parseAddress('::ffff:169.254.169.254')).toEqual(ipaddr.parse('169.254.169.254'));
     expect(parseAddress('64:ff9b::a9fe:a9fe')).toEqual(ipaddr.parse('169.254.169.254'));
+    expect(parseAddress('2002:a9fe:a9fe::1')).toEqual(ipaddr.parse('169.254.169.254'));
+    expect(addressRefusal(parseAddress('2002:a9fe:a9fe::1')!, { production: false })).toBe('link-local');
+    expect(addressRefusal(parseAddress('2002:7f00:1::')!, { production: true })).toBe('loopback');
   });
 
   it.each(['shop.example.com', '2852039166', '0xa9.0xfe.0xa9.0xfe', '169.254.169', ''])('is no address for %j (not canonical text)', (text) => {

@@ -42,7 +42,8 @@ export function addressRefusal(address: ShopAddress, { production }: { productio
 /**
  * An IP address in its canonical text (a dotted quad or IPv6, as WHATWG URL parsing and DNS give
  * them), or undefined for anything else. An IPv6 address that embeds an IPv4 one (`::ffff:a.b.c.d`,
- * NAT64 `64:ff9b::/96`) is that IPv4 address: it reaches the same host.
+ * NAT64 `64:ff9b::/96`, 6to4 `2002:AABB:CCDD::/48`) is judged as that IPv4 address: through a
+ * translator or relay it reaches that host.
  */
 export function parseAddress(text: string): ShopAddress | undefined {
   if (!ipaddr.isValid(text) || (!text.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(text))) return undefined;
@@ -51,6 +52,7 @@ export function parseAddress(text: string): ShopAddress | undefined {
     const ipv6 = address as ipaddr.IPv6;
     if (ipv6.isIPv4MappedAddress()) return ipv6.toIPv4Address();
     if (ipv6.range() === 'rfc6052') return ipaddr.fromByteArray(ipv6.toByteArray().slice(12));
+    if (ipv6.range() === '6to4') return ipaddr.fromByteArray(ipv6.toByteArray().slice(2, 6));
   }
   return address;
 }

@@ -1,15 +1,20 @@
-import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@voucher-bridge/database';
+import { Inject, Injectable } from '@nestjs/common';
+import { PG_POOL, PrismaService } from '@voucher-bridge/database';
+import type { SqlPool } from '@voucher-bridge/database';
 import { randomUUID } from 'node:crypto';
 import { ApiKeyKind, hashApiKeySecret, newApiKeySecret } from '../secret/api-key-secret';
 import { ApiKey, NewApiKey } from './api-key';
+import { FIND_API_KEY_BY_HASH } from './api-key.sql';
 
 type Row = Awaited<ReturnType<PrismaService['bridgeApiKey']['findFirstOrThrow']>>;
 
 /** Creates, lists, revokes and finds API keys (table bridge_api_key); secrets only as hashes. */
 @Injectable()
 export class ApiKeyStore {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(PG_POOL) private readonly pool: SqlPool,
+  ) {}
 
   /** Returns the key and its secret: the only time the secret exists outside the caller. */
   async create(key: NewApiKey): Promise<{ key: ApiKey; secret: string }> {
@@ -36,9 +41,14 @@ export class ApiKeyStore {
     return toApiKey(await this.prisma.bridgeApiKey.update({ where: { id }, data: { revokedAt: new Date() } }));
   }
 
-  /** The active key with this secret, or undefined (unknown or revoked). */
+  /**
+   * The active key with this secret, or undefined (unknown or revoked). Plain SQL on the pool:
+   * it is the one query of every authenticated request path (on a cache miss), and through Prisma
+   * it loaded the query engine into the gateway for this lookup alone.
+   */
   async findActive(secret: string): Promise<ApiKey | undefined> {
-    const row = await this.prisma.bridgeApiKey.findUnique({ where: { keyHash: hashApiKeySecret(secret) } });
+    const { rows } = await this.pool.query<Row>(FIND_API_KEY_BY_HASH, [hashApiKeySecret(secret)]);
+    const row = rows[0];
     return row && !row.revokedAt ? toApiKey(row) : undefined;
   }
 }

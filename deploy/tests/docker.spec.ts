@@ -159,7 +159,10 @@ describe.each(APPS)('deploy/docker/$name.Dockerfile', (app) => {
   });
 
   it('starts the entry point the build produces and copies only what exists', () => {
-    expect(finalStage.at(-1)).toBe(`CMD ["node", "dist/apps/${app.name}/src/main.js"]`);
+    // With the app's V8 flags, as deploy/voucher-bridge.sh, npm start and the e2e suite run it.
+    const flags = readFileSync(join(ROOT, `deploy/node/${app.name}.node-options`), 'utf8')
+      .split('\n').filter((line) => !line.startsWith('#')).join(' ').split(/\s+/).filter(Boolean);
+    expect(finalStage.at(-1)).toBe(`CMD ${JSON.stringify(['node', ...flags, `dist/apps/${app.name}/src/main.js`]).replace(/","/g, '", "')}`);
     const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
     expect(Object.values(scripts).join('\n')).toContain(`dist/apps/${app.name}/src/main.js`);
     for (const line of instructions.filter((l) => /^COPY (?!--from)/.test(l))) {

@@ -11,11 +11,11 @@ export class WebhookDeliveryEnvironment {
   @Matches(RETRY_SCHEDULE_PATTERN, { message: 'WEBHOOK_RETRY_SCHEDULE must be a comma-separated list of delays such as 0s,1s,5s,30s,2m,1h' })
   WEBHOOK_RETRY_SCHEDULE: string = '0s,1s,5s,30s,2m,10m,1h,3h,8h,12h';
 
-  /** Deliveries in flight at once, across all subscriptions (one per voucher at most). */
+  /** Deliveries in flight at once (sent and awaiting the answer, or set aside for a registry transaction to hand over), across all subscriptions (one per voucher at most). */
   @IsInt()
   @Min(1)
   @Max(10_000)
-  WEBHOOK_MAX_IN_FLIGHT: number = 64;
+  WEBHOOK_MAX_IN_FLIGHT: number = 256;
 
   /** Keep-alive connections per shop origin. */
   @IsInt()

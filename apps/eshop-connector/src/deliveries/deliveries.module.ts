@@ -3,7 +3,6 @@ import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { deliveryMetrics } from './delivery.metrics';
 import { DeliveryDispatcher } from './dispatch/delivery.dispatcher';
 import { DeliveryRepository } from './dispatch/delivery.repository';
-import { DeliverySignal } from './dispatch/delivery.signal';
 import { DeliveryEnqueuer } from './enqueue/delivery.enqueuer';
 import { DeliveryRetentionJob } from './retention/delivery-retention.job';
 import { WebhookSender } from './http/webhook.sender';
@@ -15,7 +14,7 @@ import { WebhookSender } from './http/webhook.sender';
  */
 @Module({
   imports: [SubscriptionsModule],
-  providers: [DeliverySignal, DeliveryEnqueuer, DeliveryRepository, WebhookSender, DeliveryDispatcher, DeliveryRetentionJob, ...deliveryMetrics],
+  providers: [DeliveryEnqueuer, DeliveryRepository, WebhookSender, DeliveryDispatcher, DeliveryRetentionJob, ...deliveryMetrics],
   exports: [DeliveryEnqueuer],
 })
 export class DeliveriesModule {}

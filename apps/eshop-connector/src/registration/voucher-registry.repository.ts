@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL, inTransaction } from '@voucher-bridge/database';
 import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 import { VoucherEvent, hashVoucherCode } from '@voucher-bridge/voucher-contract';
-import { DeliveryEnqueuer } from '../deliveries/enqueue/delivery.enqueuer';
+import { DeliveryHandOff } from '../deliveries/dispatch/delivery-hand-off';
+import { DeliveryEnqueuer, EnqueuedDeliveries } from '../deliveries/enqueue/delivery.enqueuer';
 import { DeadLetterDraft, ParkedDeadLetter, keyFingerprint } from './dead-letter.draft';
 import { BatchContextRow, readBatchContext } from './batch-context';
 import { LOAD_BATCH_CONTEXT, PARK_DEAD_LETTERS, WRITE_REGISTRY_BATCH } from './registration.sql';
@@ -12,14 +13,18 @@ import { ParkedEvent, PositionedEvent, RegistryBatchPlan, planRegistryBatch } fr
 export interface RegistryWrite {
   plan: RegistryBatchPlan;
   parked: ParkedDeadLetter[];
-  /** Pushes to the shop recorded for the applied events (0 without a matching subscription). */
-  deliveries: number;
+  /** Pushes to the shop recorded for the applied events, and those leased to be sent at the commit. */
+  deliveries: EnqueuedDeliveries;
 }
 
 export interface ApplyOptions {
   /** An operator's replay: a dead letter met again counts an attempt instead of being skipped. */
   replay?: boolean;
+  /** Slots for deliveries sent at the commit; without, the dispatcher claims them. */
+  handOff?: DeliveryHandOff;
 }
+
+const NO_DELIVERIES: EnqueuedDeliveries = { recorded: 0, leased: [] };
 
 /**
  * The shop-side registry's write side. Vouchers are stored under the hash of their code. A batch
@@ -41,13 +46,20 @@ export class VoucherRegistryRepository {
    * is never without its dead-letter record.
    */
   async apply(events: PositionedEvent[], unreadable: DeadLetterDraft[], at: Date, beforeCommit: (write: RegistryWrite) => Promise<void>): Promise<RegistryWrite> {
-    if (events.length === 0 && unreadable.length === 0) return { plan: planRegistryBatch([], new Map(), new Set()), parked: [], deliveries: 0 };
-    const write = await this.transaction(async (session) => {
-      const written = await this.applyIn(session, events, unreadable, at);
-      await beforeCommit(written);
-      return written;
-    });
-    this.deliveries.committed(write.deliveries);
+    if (events.length === 0 && unreadable.length === 0) return { plan: planRegistryBatch([], new Map(), new Set()), parked: [], deliveries: NO_DELIVERIES };
+    const handOff = this.deliveries.reserve(events.length);
+    let write: RegistryWrite;
+    try {
+      write = await this.transaction(async (session) => {
+        const written = await this.applyIn(session, events, unreadable, at, { handOff });
+        await beforeCommit(written);
+        return written;
+      });
+    } catch (error) {
+      this.deliveries.abandoned(handOff);
+      throw error;
+    }
+    this.deliveries.committed(handOff, write.deliveries);
     return write;
   }
 
@@ -65,7 +77,7 @@ export class VoucherRegistryRepository {
    */
   async applyIn(session: SqlSession, events: PositionedEvent[], unreadable: DeadLetterDraft[], at: Date, options: ApplyOptions = {}): Promise<RegistryWrite> {
     let plan = planRegistryBatch([], new Map(), new Set());
-    let deliveries = 0;
+    let deliveries = NO_DELIVERIES;
     if (events.length > 0) {
       const hashes = [...new Set(events.map(({ event }) => hashVoucherCode(event.voucherCode)))].sort();
       const { rows } = await session.query<BatchContextRow>(LOAD_BATCH_CONTEXT, [hashes, events.map(({ event }) => event.eventId)]);
@@ -73,7 +85,7 @@ export class VoucherRegistryRepository {
       plan = planRegistryBatch(events, context.states, context.processed);
       if (plan.processedEventIds.length > 0) await session.query(WRITE_REGISTRY_BATCH, writeParameters(plan, at));
       // The shop's pushes for the applied events, durable before the offset moves.
-      deliveries = await this.deliveries.enqueue(session, plan.history, context.subscribed);
+      deliveries = await this.deliveries.enqueue(session, plan.history, context.subscribed, options.handOff);
     }
     const drafts = [...unreadable, ...plan.parked.map(refusedDraft)];
     if (drafts.length === 0) return { plan, parked: [], deliveries };

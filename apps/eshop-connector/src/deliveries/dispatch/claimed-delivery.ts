@@ -14,6 +14,34 @@ export interface ClaimedDelivery {
   sealedSecrets: string[];
 }
 
+/** A row read with CLAIMED_DELIVERY_COLUMNS. */
+export interface ClaimedDeliveryRow {
+  subscription_id: string;
+  event_id: string;
+  voucher_code_masked: string;
+  sequence: number;
+  attempts: number;
+  payload: string | null;
+  created_at: Date;
+  url: string;
+  secrets: string[];
+}
+
+export function claimedDelivery(row: ClaimedDeliveryRow): ClaimedDelivery {
+  return {
+    subscriptionId: row.subscription_id,
+    eventId: row.event_id,
+    voucherCodeMasked: row.voucher_code_masked,
+    sequence: row.sequence,
+    attempts: row.attempts,
+    // Pending rows always keep their body; '' only guards the type.
+    payload: row.payload ?? '',
+    createdAt: row.created_at,
+    url: row.url,
+    sealedSecrets: row.secrets,
+  };
+}
+
 /** What to write for one finished attempt. */
 export interface DeliveryOutcome {
   subscriptionId: string;

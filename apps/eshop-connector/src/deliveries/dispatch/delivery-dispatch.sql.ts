@@ -1,3 +1,5 @@
+import { CLAIMED_DELIVERY_COLUMNS } from './claimed-delivery.sql';
+
 /**
  * Claims due deliveries by moving their next attempt forward by the lease: another connector
  * (or this one after a crash) takes them again only once the lease has run out, so none is
@@ -14,7 +16,7 @@
  * with stale statistics it would think tiny and scan whole for every candidate. Successors
  * never sort before their head (see ENQUEUE_DELIVERIES and RECORD_OUTCOMES), so the window is
  * not filled by blocked rows. `due` re-checks each row under its lock: one leased by another
- * connector meanwhile is skipped. The secrets are the unexpired ones, current first.
+ * connector meanwhile is skipped.
  */
 export const CLAIM_DUE_DELIVERIES = `
 WITH candidates AS MATERIALIZED (
@@ -44,12 +46,7 @@ SET next_attempt_at = now() + $2::bigint * interval '1 millisecond', attempts = 
   last_attempt_at = now()
 FROM due
 WHERE d.subscription_id = due.subscription_id AND d.event_id = due.event_id
-RETURNING d.subscription_id, d.event_id::text AS event_id, d.voucher_code_masked, d.sequence, d.attempts,
-  d.payload, d.created_at,
-  (SELECT url FROM webhook_subscription s WHERE s.id = d.subscription_id) AS url,
-  ARRAY(SELECT k.secret FROM webhook_subscription_secret k
-    WHERE k.subscription_id = d.subscription_id AND (k.expires_at IS NULL OR k.expires_at > now())
-    ORDER BY k.expires_at IS NOT NULL, k.created_at DESC, k.id DESC) AS secrets`;
+RETURNING ${CLAIMED_DELIVERY_COLUMNS}`;
 
 /**
  * Every outcome of a round of attempts in one statement. Only pending rows change: a delivery

@@ -9,18 +9,22 @@ import { WebhookSender } from '../http/webhook.sender';
 import { webhookHeaders } from '../http/webhook-signature';
 import { RetrySchedule } from '../retry/retry-schedule';
 import { ClaimedDelivery, DeliveryOutcome } from './claimed-delivery';
+import { DeliveryHandOff } from './delivery-hand-off';
 import { outcomeOf } from './delivery-outcome';
 import { DeliveryRepository } from './delivery.repository';
-import { DeliverySignal } from './delivery.signal';
 
 /** The pending gauge is a count over the table: refreshed at most this often. */
 const PENDING_GAUGE_EVERY_MS = 5_000;
 
 /**
- * Pushes recorded deliveries to the shop. Woken right after a registry commit and by a short
- * poll (for retries whose time has come); each round claims at most as many deliveries as there
- * is room in flight, sends them concurrently and records their outcomes in group-committed
- * statements. A finished send wakes it again: the voucher's next event may now be due.
+ * Pushes recorded deliveries to the shop. Most arrive already claimed: the registry's
+ * transaction leases the heads it writes, in slots reserved here beforehand (reserve), and hands
+ * them over at its commit (handOff), so they are sent at once. Everything else — successors, retries
+ * whose time has come, deliveries left by a connector that died — is claimed here, on a wake
+ * after a registry commit that left some behind and on a short poll; each round claims at most
+ * as many as there is room for. Sends run concurrently, at most WEBHOOK_MAX_IN_FLIGHT at once
+ * (reserved slots included); their outcomes are written in group-committed statements. A
+ * recorded outcome wakes the dispatcher again: the voucher's next event may now be due.
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -30,7 +34,12 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   /** The longest one send can take: it is started only while the whole of it fits in the lease. */
   private readonly sendBoundMs: number;
   private readonly outcomes: GroupCommitBatcher<DeliveryOutcome, undefined>;
+  /** Attempts not yet recorded (awaited at shutdown). */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Attempts waiting for the shop's answer: they, and the reserved slots, fill WEBHOOK_MAX_IN_FLIGHT. */
+  private sending = 0;
+  /** Slots set aside for registry transactions under way. */
+  private reserved = 0;
   private pumping = false;
   private again = false;
   private stopped = false;
@@ -41,7 +50,6 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     private readonly env: WebhookDeliveryEnvironment,
     private readonly repository: DeliveryRepository,
     private readonly sender: WebhookSender,
-    private readonly signal: DeliverySignal,
     private readonly secrets: SubscriptionSecretCipher,
     @InjectMetric(WEBHOOK_DELIVERIES_TOTAL) private readonly total: Counter<'subscription' | 'outcome'>,
     @InjectMetric(WEBHOOK_DELIVERY_LATENCY) private readonly latency: Histogram,
@@ -59,7 +67,6 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   }
 
   onApplicationBootstrap(): void {
-    this.signal.listen(() => this.wake());
     this.poll = setInterval(() => this.wake(), this.env.WEBHOOK_POLL_INTERVAL_MS);
     this.wake();
   }
@@ -70,6 +77,40 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     clearInterval(this.poll);
     await Promise.allSettled([...this.inFlight]);
     await this.outcomes.drain();
+  }
+
+  /**
+   * Before a registry transaction: up to `wanted` slots for the deliveries it will hand over.
+   * Every reservation ends in handOff (committed) or release (rolled back).
+   */
+  reserve(wanted: number): DeliveryHandOff {
+    const slots = this.stopped ? 0 : Math.max(0, Math.min(wanted, this.room()));
+    this.reserved += slots;
+    // Taken before the transaction asks for its lease: this process's idea of it never outlasts the database's.
+    return { slots, leaseMs: this.leaseMs, leaseEnds: performance.now() + this.leaseMs };
+  }
+
+  /** The registry committed: its leased deliveries are sent now; any it left unleased are claimed. */
+  handOff(handOff: DeliveryHandOff, leased: readonly ClaimedDelivery[], recorded: number): void {
+    this.unreserve(handOff);
+    // Stopping: the leases run out and the rows are claimed again after the restart.
+    if (!this.stopped) for (const delivery of leased) this.start(delivery, handOff.leaseEnds);
+    if (recorded > leased.length) this.wake();
+  }
+
+  /** The registry's transaction rolled back: nothing was handed over. */
+  release(handOff: DeliveryHandOff): void {
+    this.unreserve(handOff);
+    this.wake();
+  }
+
+  private unreserve(handOff: DeliveryHandOff): void {
+    this.reserved -= handOff.slots;
+    handOff.slots = 0;
+  }
+
+  private room(): number {
+    return this.env.WEBHOOK_MAX_IN_FLIGHT - this.sending - this.reserved;
   }
 
   wake(): void {
@@ -86,7 +127,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     try {
       do {
         this.again = false;
-        const room = this.env.WEBHOOK_MAX_IN_FLIGHT - this.inFlight.size;
+        const room = this.room();
         // Full: each finishing attempt wakes the dispatcher again.
         if (room <= 0) break;
         // Heads are looked for among the earliest due rows, with headroom for the successors
@@ -107,17 +148,28 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   }
 
   private start(delivery: ClaimedDelivery, leaseEnds: number): void {
-    const attempt = this.attempt(delivery, leaseEnds).catch((error: Error) => {
+    this.sending++;
+    let answered = false;
+    // The slot is free once the shop answered; the outcome is written meanwhile (the lease
+    // keeps the row, and so its voucher's next event, from being claimed until it is).
+    const onAnswer = () => {
+      if (answered) return;
+      answered = true;
+      this.sending--;
+      this.wake();
+    };
+    const attempt = this.attempt(delivery, leaseEnds, onAnswer).catch((error: Error) => {
       // Not expected (every outcome is caught below); left pending, it is tried again after its lease.
       this.logger.error(`delivery ${delivery.eventId} failed unexpectedly: ${error.message}`);
     }).finally(() => {
+      onAnswer();
       this.inFlight.delete(attempt);
       this.wake();
     });
     this.inFlight.add(attempt);
   }
 
-  private async attempt(delivery: ClaimedDelivery, leaseEnds: number): Promise<void> {
+  private async attempt(delivery: ClaimedDelivery, leaseEnds: number, onAnswer: () => void): Promise<void> {
     // A process that was stalled (SIGSTOP, a long GC pause, a frozen VM) so that a send could
     // outlast its lease must not start it: another connector may meanwhile have delivered this event and the voucher's next ones,
     // and a late push would reach the shop out of order. The row stays for the lease's new holder.
@@ -126,6 +178,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
       return;
     }
     const result = await this.send(delivery);
+    onAnswer();
     const outcome = outcomeOf(delivery, result, this.schedule);
     try {
       await this.outcomes.write(outcome);

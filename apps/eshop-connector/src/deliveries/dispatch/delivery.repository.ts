@@ -1,20 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL, inTransaction } from '@voucher-bridge/database';
 import type { SqlPool, SqlSession } from '@voucher-bridge/database';
-import { ClaimedDelivery, DeliveryOutcome } from './claimed-delivery';
+import { ClaimedDelivery, ClaimedDeliveryRow, DeliveryOutcome, claimedDelivery } from './claimed-delivery';
 import { BEGIN_CLAIM, CLAIM_DUE_DELIVERIES, COUNT_PENDING, DISABLE_SUBSCRIPTIONS, RECORD_OUTCOMES } from './delivery-dispatch.sql';
-
-interface ClaimedRow {
-  subscription_id: string;
-  event_id: string;
-  voucher_code_masked: string;
-  sequence: number;
-  attempts: number;
-  payload: string | null;
-  created_at: Date;
-  url: string;
-  secrets: string[];
-}
 
 /** The dispatcher's reads and writes on webhook_delivery, each one set-based statement. */
 @Injectable()
@@ -22,19 +10,8 @@ export class DeliveryRepository {
   constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
 
   async claim(limit: number, window: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    const rows = await this.inClaimTransaction((session) => session.query<ClaimedRow>(CLAIM_DUE_DELIVERIES, [limit, leaseMs, window]));
-    return rows.map((row) => ({
-      subscriptionId: row.subscription_id,
-      eventId: row.event_id,
-      voucherCodeMasked: row.voucher_code_masked,
-      sequence: row.sequence,
-      attempts: row.attempts,
-      // Pending rows always keep their body; '' only guards the type.
-      payload: row.payload ?? '',
-      createdAt: row.created_at,
-      url: row.url,
-      sealedSecrets: row.secrets,
-    }));
+    const rows = await this.inClaimTransaction((session) => session.query<ClaimedDeliveryRow>(CLAIM_DUE_DELIVERIES, [limit, leaseMs, window]));
+    return rows.map(claimedDelivery);
   }
 
   async record(outcomes: readonly DeliveryOutcome[]): Promise<void> {
@@ -53,7 +30,7 @@ export class DeliveryRepository {
     await this.pool.query(DISABLE_SUBSCRIPTIONS, [subscriptionIds, reason]);
   }
 
-  private async inClaimTransaction(claim: (session: SqlSession) => Promise<{ rows: ClaimedRow[] }>): Promise<ClaimedRow[]> {
+  private async inClaimTransaction(claim: (session: SqlSession) => Promise<{ rows: ClaimedDeliveryRow[] }>): Promise<ClaimedDeliveryRow[]> {
     return inTransaction(this.pool, async (session) => (await claim(session)).rows, { begin: BEGIN_CLAIM });
   }
 

@@ -1,25 +1,51 @@
+import { CLAIMED_DELIVERY_COLUMNS } from '../dispatch/claimed-delivery.sql';
+
 /**
  * One row per applied event and subscription that is active, not deleted and lists the event's
  * type. Runs inside the registry's transaction. The body's envelope is assembled here, once
  * per row written (`json_build_object` keeps the key order: type, id, timestamp, data).
  * ON CONFLICT: a batch retried after a failed commit never doubles a delivery.
+ *
+ * The hand-off: up to $8 rows that are the head of their voucher's queue (nothing of the voucher
+ * unfinished before them, in the table or earlier in this batch) are written already claimed —
+ * leased for $9 ms, first attempt counted — and returned with what it takes to send them, so the
+ * dispatcher sends them the moment this transaction commits, without a claim of its own. A
+ * leased head's successors in this batch wait out the same lease (they never sort before their
+ * head; RECORD_OUTCOMES releases them once it is done). If the connector dies before sending,
+ * the lease runs out and the claim takes the rows as it would any other.
  */
 export const ENQUEUE_DELIVERIES = `
-INSERT INTO webhook_delivery (subscription_id, event_id, event_type, voucher_code_hash, voucher_code_masked,
-  sequence, payload, next_attempt_at)
-SELECT s.id, e.event_id, e.event_type, e.hash, e.masked, e.sequence,
-  json_build_object('type', e.event_type, 'id', e.event_id, 'timestamp', e.occurred_at, 'data', e.data::json)::text,
-  -- Not before the voucher's unfinished earlier delivery (a head waiting for a retry): see
-  -- CLAIM_DUE_DELIVERIES. The finished statuses are named so the voucher index answers it.
-  greatest(now(), (
-    SELECT max(earlier.next_attempt_at) FROM webhook_delivery earlier
-    WHERE earlier.subscription_id = s.id AND earlier.voucher_code_hash = e.hash
-      AND earlier.status NOT IN ('delivered', 'parked', 'discarded')))
-FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[])
-  AS e(event_id, event_type, hash, masked, sequence, occurred_at, data)
-JOIN webhook_subscription s
-  ON s.status = 'active' AND s.deleted_at IS NULL AND e.event_type = ANY(s.event_types)
-ON CONFLICT DO NOTHING`;
+WITH planned AS (
+  SELECT s.id AS subscription_id, e.*,
+    -- Not before the voucher's unfinished earlier delivery (a head waiting for a retry): see
+    -- CLAIM_DUE_DELIVERIES. The finished statuses are named so the voucher index answers it.
+    (SELECT max(earlier.next_attempt_at) FROM webhook_delivery earlier
+      WHERE earlier.subscription_id = s.id AND earlier.voucher_code_hash = e.hash
+        AND earlier.status NOT IN ('delivered', 'parked', 'discarded')) AS waits_for,
+    row_number() OVER (PARTITION BY s.id, e.hash ORDER BY e.sequence) AS nth
+  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[])
+    AS e(event_id, event_type, hash, masked, sequence, occurred_at, data)
+  JOIN webhook_subscription s
+    ON s.status = 'active' AND s.deleted_at IS NULL AND e.event_type = ANY(s.event_types)
+), handed_off AS (
+  SELECT subscription_id, hash FROM planned WHERE nth = 1 AND waits_for IS NULL LIMIT $8
+), inserted AS (
+  INSERT INTO webhook_delivery AS d (subscription_id, event_id, event_type, voucher_code_hash, voucher_code_masked,
+    sequence, payload, next_attempt_at, attempts, last_attempt_at)
+  SELECT p.subscription_id, p.event_id, p.event_type, p.hash, p.masked, p.sequence,
+    json_build_object('type', p.event_type, 'id', p.event_id, 'timestamp', p.occurred_at, 'data', p.data::json)::text,
+    CASE WHEN h.hash IS NULL THEN greatest(now(), p.waits_for) ELSE now() + $9::bigint * interval '1 millisecond' END,
+    CASE WHEN h.hash IS NOT NULL AND p.nth = 1 THEN 1 ELSE 0 END,
+    CASE WHEN h.hash IS NOT NULL AND p.nth = 1 THEN now() END
+  FROM planned p LEFT JOIN handed_off h ON h.subscription_id = p.subscription_id AND h.hash = p.hash
+  ON CONFLICT DO NOTHING
+  RETURNING d.*
+)
+-- One row per handed-off delivery, each with the count of all rows written (one row of nulls
+-- but the count when none was handed off).
+SELECT recorded.n AS recorded, handed.*
+FROM (SELECT count(*)::int AS n FROM inserted) recorded
+LEFT JOIN LATERAL (SELECT ${CLAIMED_DELIVERY_COLUMNS} FROM inserted d WHERE d.attempts > 0) handed ON true`;
 
 /**
  * The event types some live subscription wants, asked once per batch (as part of the registry's

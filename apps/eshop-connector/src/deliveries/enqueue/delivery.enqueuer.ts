@@ -1,28 +1,47 @@
 import { Injectable } from '@nestjs/common';
 import type { SqlSession } from '@voucher-bridge/database';
 import { maskVoucherCode } from '@voucher-bridge/voucher-contract';
-import { DeliverySignal } from '../dispatch/delivery.signal';
+import { ClaimedDelivery, ClaimedDeliveryRow, claimedDelivery } from '../dispatch/claimed-delivery';
+import { DeliveryDispatcher } from '../dispatch/delivery.dispatcher';
+import { DeliveryHandOff } from '../dispatch/delivery-hand-off';
 import { DeliverableEvent, deliveryData } from './deliverable-event';
 import { ENQUEUE_DELIVERIES } from './delivery-enqueue.sql';
 
+/** What one registry transaction recorded for the shop. */
+export interface EnqueuedDeliveries {
+  /** Deliveries written (0 without a matching subscription). */
+  recorded: number;
+  /** Those of them leased in the transaction, to be sent at its commit. */
+  leased: ClaimedDelivery[];
+}
+
+const NOTHING: EnqueuedDeliveries = { recorded: 0, leased: [] };
+
 /**
  * Records the pushes a registry batch owes the shop, in the batch's own transaction: the Kafka
- * offset then moves only once they are durable, and a batch rolled back owes nothing.
+ * offset then moves only once they are durable, and a batch rolled back owes nothing. The heads
+ * among them are leased in the same transaction and handed to the dispatcher at the commit
+ * (ENQUEUE_DELIVERIES): a push leaves without waiting for a claim.
  */
 @Injectable()
 export class DeliveryEnqueuer {
-  constructor(private readonly signal: DeliverySignal) {}
+  constructor(private readonly dispatcher: DeliveryDispatcher) {}
+
+  /** Before the transaction: slots for up to `events` deliveries sent at its commit. */
+  reserve(events: number): DeliveryHandOff {
+    return this.dispatcher.reserve(events);
+  }
 
   /**
-   * Returns how many deliveries were recorded (0 without a matching subscription). `wanted`: the
-   * event types some live subscription wants, read in the same transaction (SUBSCRIBED_EVENT_TYPES):
-   * without them no body is built and nothing is asked.
+   * `wanted`: the event types some live subscription wants, read in the same transaction
+   * (SUBSCRIBED_EVENT_TYPES): without them no body is built and nothing is asked. Without a
+   * hand-off (an operator's replay) nothing is leased: the dispatcher claims the rows.
    */
-  async enqueue(session: SqlSession, handled: readonly DeliverableEvent[], wanted: ReadonlySet<string>): Promise<number> {
-    if (wanted.size === 0) return 0;
+  async enqueue(session: SqlSession, handled: readonly DeliverableEvent[], wanted: ReadonlySet<string>, handOff?: DeliveryHandOff): Promise<EnqueuedDeliveries> {
+    if (wanted.size === 0) return NOTHING;
     const applied = handled.filter((h) => h.outcome === 'applied' && h.stateAfter !== null && wanted.has(h.event.eventType));
-    if (applied.length === 0) return 0;
-    const result = await session.query(ENQUEUE_DELIVERIES, [
+    if (applied.length === 0) return NOTHING;
+    const { rows } = await session.query<ClaimedDeliveryRow & { recorded: number }>(ENQUEUE_DELIVERIES, [
       applied.map(({ event }) => event.eventId),
       applied.map(({ event }) => event.eventType),
       applied.map(({ hash }) => hash),
@@ -30,12 +49,19 @@ export class DeliveryEnqueuer {
       applied.map(({ stateAfter }) => stateAfter!.sequence),
       applied.map(({ event }) => event.occurredAt),
       applied.map(({ event, stateAfter }) => deliveryData(event, stateAfter!)),
+      handOff?.slots ?? 0,
+      handOff?.leaseMs ?? 0,
     ]);
-    return result.rowCount ?? 0;
+    return { recorded: rows[0]?.recorded ?? 0, leased: rows.filter((row) => row.event_id !== null).map(claimedDelivery) };
   }
 
-  /** After COMMIT: the new deliveries are visible, so the dispatcher need not wait for its poll. */
-  committed(enqueued: number): void {
-    if (enqueued > 0) this.signal.notify();
+  /** After COMMIT: the leased deliveries go out now, the others are the dispatcher's to claim. */
+  committed(handOff: DeliveryHandOff, enqueued: EnqueuedDeliveries): void {
+    this.dispatcher.handOff(handOff, enqueued.leased, enqueued.recorded);
+  }
+
+  /** The transaction rolled back: its slots are free again. */
+  abandoned(handOff: DeliveryHandOff): void {
+    this.dispatcher.release(handOff);
   }
 }

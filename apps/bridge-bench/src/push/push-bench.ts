@@ -6,6 +6,7 @@ import { BENCH } from '../bench-environment';
 import { SEED_OUTBOX } from '../outbox-seed.sql';
 import { freePort } from './free-port';
 import { connectorLatency } from './connector-latency';
+import { CpuShares } from './cpu-shares';
 import { PushReceiver } from './push-receiver';
 import { registrationFigures } from '../registration-figures';
 import { INSERT_PUSH_SUBSCRIPTION } from './push-subscription.sql';
@@ -53,7 +54,10 @@ export async function runPushBench(pool: Pool, baseEnv: Record<string, string>, 
     figures.push(['connector memory with subscriber: RSS / peak', `${connector.memory().rssMiB} / ${connector.memory().peakMiB} MiB`]);
 
     log(`push latency: ${PUSH_BENCH.rate} purchases/s for ${PUSH_BENCH.seconds} s, 202 → subscriber`);
+    const cpu = new CpuShares({ gateway: () => gateway.cpuSeconds(), connector: () => connector.cpuSeconds() });
+    const cpuBefore = cpu.sample();
     const accepted = await postSteadyPurchases(gateway.url, keys, PUSH_BENCH.rate, PUSH_BENCH.seconds);
+    const cpuDuring = CpuShares.between(cpuBefore, cpu.sample());
     const deadline = Date.now() + 60_000;
     while ([...accepted.keys()].some((code) => !receiver.arrivals.has(code)) && Date.now() < deadline) await delay(100);
     const latencies = [...accepted].flatMap(([code, at]) => {
@@ -63,6 +67,7 @@ export async function runPushBench(pool: Pool, baseEnv: Record<string, string>, 
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]?.toFixed(1) ?? 'n/a';
     figures.push([`push latency 202 → shop at ${PUSH_BENCH.rate}/s: p50 / p99`, `${pct(0.5)} ms / ${pct(0.99)} ms`]);
     figures.push(['push latency: accepted / pushed', `${accepted.size} / ${latencies.length}`]);
+    figures.push([`CPU during the ${PUSH_BENCH.rate}/s load (% of one core)`, cpuDuring]);
     figures.push(...await connectorLatency(pool, receiver, accepted.keys()));
   } finally {
     await Promise.all([gateway.stop(), connector.stop()]);

@@ -1,0 +1,74 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, BENCH } from '../bench-environment';
+import { processCpuSeconds } from '../process-cpu';
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds used so far: the machine's (all cores, busy only) and each party's. */
+export interface CpuSample {
+  at: number;
+  machine: number;
+  parties: Map<string, number>;
+}
+
+/**
+ * Who uses the machine's CPU during a phase: the apps, the bench broker, PostgreSQL (all its
+ * processes) and the bench process itself (load generator and receiver), from /proc, as shares
+ * of one core. On a 2-core machine 200 % is everything; what is left is other processes.
+ */
+export class CpuShares {
+  constructor(private readonly apps: Record<string, () => number>) {}
+
+  sample(): CpuSample {
+    const parties = new Map<string, number>();
+    for (const [name, cpu] of Object.entries(this.apps)) parties.set(name, cpu());
+    parties.set('Kafka broker', processCpuSeconds(brokerPid()));
+    parties.set('PostgreSQL', commandCpuSeconds('postgres'));
+    const own = process.cpuUsage();
+    parties.set('bench (load + receiver)', (own.user + own.system) / 1e6);
+    return { at: performance.now(), machine: machineBusySeconds(), parties };
+  }
+
+  /** "x % of a core" per party between two samples, and the machine's total. */
+  static between(before: CpuSample, after: CpuSample): string {
+    const seconds = (after.at - before.at) / 1000;
+    const pct = (used: number) => `${Math.round((used / seconds) * 100)} %`;
+    const parts = [...after.parties].map(([name, used]) => `${name} ${pct(used - (before.parties.get(name) ?? 0))}`);
+    return `${pct(after.machine - before.machine)} of ${cores()}00 % (${parts.join(', ')})`;
+  }
+}
+
+function brokerPid(): number | undefined {
+  try {
+    return Number(readFileSync(join(ROOT, '.local/kafka', BENCH.kafkaInstance, 'kafka.pid'), 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every process with this command name (backends that ended between samples are missed). */
+function commandCpuSeconds(command: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === command) total += processCpuSeconds(Number(entry));
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return total;
+}
+
+function machineBusySeconds(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: busy is everything but idle and iowait.
+  const [user, nice, system, , , irq, softirq, steal] = fields;
+  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
+}
+
+function cores(): number {
+  return readFileSync('/proc/stat', 'utf8').split('\n').filter((line) => /^cpu\d+ /.test(line)).length;
+}

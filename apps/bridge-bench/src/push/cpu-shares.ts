@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, BENCH } from '../bench-environment';
 import { processCpuSeconds } from '../process-cpu';
@@ -14,9 +14,10 @@ export interface CpuSample {
 }
 
 /**
- * Who uses the machine's CPU during a phase: the apps, the bench broker, PostgreSQL (all its
- * processes) and the bench process itself (load generator and receiver), from /proc, as shares
- * of one core. On a 2-core machine 200 % is everything; what is left is other processes.
+ * Who uses the machine's CPU during a phase: the apps, the bench broker and the bench process
+ * itself (load generator and receiver), from /proc, as shares of one core; the rest of the
+ * machine's busy time is PostgreSQL's (its backends come and go with the pools, so they are not
+ * counted one by one) and whatever else runs. On a 2-core machine 200 % is everything.
  */
 export class CpuShares {
   constructor(private readonly apps: Record<string, () => number>) {}
@@ -25,7 +26,6 @@ export class CpuShares {
     const parties = new Map<string, number>();
     for (const [name, cpu] of Object.entries(this.apps)) parties.set(name, cpu());
     parties.set('Kafka broker', processCpuSeconds(brokerPid()));
-    parties.set('PostgreSQL', commandCpuSeconds('postgres'));
     const own = process.cpuUsage();
     parties.set('bench (load + receiver)', (own.user + own.system) / 1e6);
     return { at: performance.now(), machine: machineBusySeconds(), parties };
@@ -35,8 +35,14 @@ export class CpuShares {
   static between(before: CpuSample, after: CpuSample): string {
     const seconds = (after.at - before.at) / 1000;
     const pct = (used: number) => `${Math.round((used / seconds) * 100)} %`;
-    const parts = [...after.parties].map(([name, used]) => `${name} ${pct(used - (before.parties.get(name) ?? 0))}`);
-    return `${pct(after.machine - before.machine)} of ${cores()}00 % (${parts.join(', ')})`;
+    let counted = 0;
+    const parts = [...after.parties].map(([name, used]) => {
+      const delta = used - (before.parties.get(name) ?? 0);
+      counted += delta;
+      return `${name} ${pct(delta)}`;
+    });
+    const machine = after.machine - before.machine;
+    return `${pct(machine)} of ${cores()}00 % (${parts.join(', ')}, PostgreSQL and the rest ${pct(machine - counted)})`;
   }
 }
 
@@ -46,20 +52,6 @@ function brokerPid(): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Every process with this command name (backends that ended between samples are missed). */
-function commandCpuSeconds(command: string): number {
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === command) total += processCpuSeconds(Number(entry));
-    } catch {
-      // Ended meanwhile.
-    }
-  }
-  return total;
 }
 
 function machineBusySeconds(): number {

@@ -7,7 +7,8 @@ import { CLAIMED_DELIVERY_COLUMNS } from '../dispatch/claimed-delivery.sql';
  * ON CONFLICT: a batch retried after a failed commit never doubles a delivery.
  *
  * The hand-off: up to $8 rows that are the head of their voucher's queue (nothing of the voucher
- * unfinished before them, in the table or earlier in this batch) are written already claimed —
+ * unfinished before them in the table, and first of their voucher in this batch: $10, worked out
+ * by the caller, which has the batch in order) are written already claimed —
  * leased for $9 ms, first attempt counted — and returned with what it takes to send them, so the
  * dispatcher sends them the moment this transaction commits, without a claim of its own. A
  * leased head's successors in this batch wait out the same lease (they never sort before their
@@ -21,25 +22,26 @@ WITH planned AS (
     -- CLAIM_DUE_DELIVERIES. The finished statuses are named so the voucher index answers it.
     (SELECT max(earlier.next_attempt_at) FROM webhook_delivery earlier
       WHERE earlier.subscription_id = s.id AND earlier.voucher_code_hash = e.hash
-        AND earlier.status NOT IN ('delivered', 'parked', 'discarded')) AS waits_for,
-    row_number() OVER (PARTITION BY s.id, e.hash ORDER BY e.sequence) AS nth
-  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[])
-    AS e(event_id, event_type, hash, masked, sequence, occurred_at, data)
+        AND earlier.status NOT IN ('delivered', 'parked', 'discarded')) AS waits_for
+  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $10::boolean[])
+    AS e(event_id, event_type, hash, masked, sequence, occurred_at, data, first_in_batch)
   JOIN webhook_subscription s
     ON s.status = 'active' AND s.deleted_at IS NULL AND e.event_type = ANY(s.event_types)
 ), handed_off AS (
-  SELECT subscription_id, hash FROM planned WHERE nth = 1 AND waits_for IS NULL LIMIT $8
+  SELECT subscription_id, hash FROM planned WHERE first_in_batch AND waits_for IS NULL LIMIT $8
 ), inserted AS (
   INSERT INTO webhook_delivery AS d (subscription_id, event_id, event_type, voucher_code_hash, voucher_code_masked,
     sequence, payload, next_attempt_at, attempts, last_attempt_at)
   SELECT p.subscription_id, p.event_id, p.event_type, p.hash, p.masked, p.sequence,
     json_build_object('type', p.event_type, 'id', p.event_id, 'timestamp', p.occurred_at, 'data', p.data::json)::text,
     CASE WHEN h.hash IS NULL THEN greatest(now(), p.waits_for) ELSE now() + $9::bigint * interval '1 millisecond' END,
-    CASE WHEN h.hash IS NOT NULL AND p.nth = 1 THEN 1 ELSE 0 END,
-    CASE WHEN h.hash IS NOT NULL AND p.nth = 1 THEN now() END
+    CASE WHEN h.hash IS NOT NULL AND p.first_in_batch THEN 1 ELSE 0 END,
+    CASE WHEN h.hash IS NOT NULL AND p.first_in_batch THEN now() END
   FROM planned p LEFT JOIN handed_off h ON h.subscription_id = p.subscription_id AND h.hash = p.hash
   ON CONFLICT DO NOTHING
-  RETURNING d.*
+  -- The body only where it is sent now: a drain writes thousands of rows and hands over a few.
+  RETURNING d.subscription_id, d.event_id, d.voucher_code_masked, d.sequence, d.attempts, d.created_at,
+    CASE WHEN d.attempts > 0 THEN d.payload END AS payload
 )
 -- One row per handed-off delivery, each with the count of all rows written (one row of nulls
 -- but the count when none was handed off).

@@ -7,6 +7,19 @@ import { DeliveryHandOff } from '../dispatch/delivery-hand-off';
 import { DeliverableEvent, deliveryData } from './deliverable-event';
 import { ENQUEUE_DELIVERIES } from './delivery-enqueue.sql';
 
+/**
+ * For each event: is it the first of its voucher in this batch (the batch is in order)? Only such
+ * an event can be the head of a subscription's queue for the voucher, whichever types it wants.
+ */
+function firstOfVoucher(events: readonly DeliverableEvent[]): boolean[] {
+  const seen = new Set<string>();
+  return events.map(({ hash }) => {
+    if (seen.has(hash)) return false;
+    seen.add(hash);
+    return true;
+  });
+}
+
 /** What one registry transaction recorded for the shop. */
 export interface EnqueuedDeliveries {
   /** Deliveries written (0 without a matching subscription). */
@@ -51,6 +64,7 @@ export class DeliveryEnqueuer {
       applied.map(({ event, stateAfter }) => deliveryData(event, stateAfter!)),
       handOff?.slots ?? 0,
       handOff?.leaseMs ?? 0,
+      firstOfVoucher(applied),
     ]);
     return { recorded: rows[0]?.recorded ?? 0, leased: rows.filter((row) => row.event_id !== null).map(claimedDelivery) };
   }

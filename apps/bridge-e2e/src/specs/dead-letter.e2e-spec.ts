@@ -19,8 +19,9 @@ describe('an event that can never be processed goes to the dead-letter topic', (
     });
     const invalid = { ...valid, eventId: randomUUID(), payload: { ...valid.payload, amount: { value: -5, currency: 'CHF' } } };
     // Same key, so same partition, in this order: garbage, an invalid event, then a valid one.
+    // The garbage starts with NUL bytes, which the parse error quotes and PostgreSQL's text refuses.
     await produce(context.bridge.topic, [
-      { key: code, value: 'not json at all' },
+      { key: code, value: '\u0000\u0000not json at all' },
       { key: code, value: JSON.stringify(invalid) },
       { key: code, value: serializeVoucherEvent(valid) },
     ]);

@@ -30,7 +30,17 @@ export interface ParkedDeadLetter extends DeadLetterDraft {
 
 /** The key as it may be stored: its SHA-256 and masked form, never the key itself. */
 export function keyFingerprint(key: string | null): { hash: string | null; masked: string | null } {
-  return key ? { hash: hashVoucherCode(key), masked: maskVoucherCode(key) } : { hash: null, masked: null };
+  return key ? { hash: hashVoucherCode(key), masked: storableText(maskVoucherCode(key)) } : { hash: null, masked: null };
+}
+
+/**
+ * Text taken from a record (a parse error quotes the first bytes of the value, a masked key its
+ * last characters) as PostgreSQL's text can hold it: NUL, which garbage bytes often contain and
+ * which `text` refuses ("invalid byte sequence for encoding UTF8: 0x00"), becomes U+FFFD. Without
+ * this, such a record failed its batch until the poison bound instead of being parked at once.
+ */
+export function storableText(text: string): string {
+  return text.replaceAll('\u0000', '\uFFFD');
 }
 
 /** The error's class (`DatabaseError`, `TypeError`, …), the reason of a `processing-error`: pg's errors all say `error` in `name`. */

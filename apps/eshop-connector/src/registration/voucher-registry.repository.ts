@@ -4,7 +4,7 @@ import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 import { VoucherEvent, hashVoucherCode } from '@voucher-bridge/voucher-contract';
 import { DeliveryHandOff } from '../deliveries/dispatch/delivery-hand-off';
 import { DeliveryEnqueuer, EnqueuedDeliveries } from '../deliveries/enqueue/delivery.enqueuer';
-import { DeadLetterDraft, ParkedDeadLetter, keyFingerprint } from './dead-letter.draft';
+import { DeadLetterDraft, ParkedDeadLetter, keyFingerprint, storableText } from './dead-letter.draft';
 import { BatchContextRow, readBatchContext } from './batch-context';
 import { LOAD_BATCH_CONTEXT, PARK_DEAD_LETTERS, WRITE_REGISTRY_BATCH } from './registration.sql';
 import { ParkedEvent, PositionedEvent, RegistryBatchPlan, planRegistryBatch } from './state/registry-batch.plan';
@@ -113,7 +113,7 @@ function deadLetterParameters(drafts: DeadLetterDraft[], at: Date, replay: boole
   return [
     drafts.map((d) => d.reasonClass),
     drafts.map((d) => d.reason),
-    drafts.map((d) => d.detail),
+    drafts.map((d) => storableText(d.detail)),
     drafts.map((d) => d.eventId),
     drafts.map((d) => d.eventType),
     keys.map((k) => k.hash),

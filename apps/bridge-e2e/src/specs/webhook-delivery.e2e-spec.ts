@@ -153,6 +153,21 @@ describe('signed push to the shop', () => {
     expect(() => verifyPush(expired, push)).toThrow();
   });
 
+  it('sends a voucher\'s first push straight from the registry transaction, without waiting for a claim', async () => {
+    const voucherCode = newVoucherCode();
+    const [purchase] = lifecycle(voucherCode);
+    await produceEvents(context.bridge, [purchase]);
+    await eventually('the push', async () => {
+      if (receiver.of(voucherCode).length < 1) throw new Error('not received');
+    });
+    // Leased in the registry's own transaction, its first attempt counted at that transaction's
+    // start; a claim by the dispatcher would have come after the commit, in a later millisecond.
+    const { rows } = await context.db.query<{ handed_over: boolean; attempts: number }>(
+      'SELECT last_attempt_at = created_at AS handed_over, attempts FROM webhook_delivery WHERE subscription_id = $1 AND event_id = $2',
+      [subscription.id, purchase.eventId]);
+    expect(rows).toEqual([{ handed_over: true, attempts: 1 }]);
+  });
+
   it('never pushes an event the voucher\'s rules refused', async () => {
     const voucherCode = newVoucherCode();
     const purchase = purchaseEventOf(purchaseBody({ voucherCode, amount: { value: 1000, currency: 'EUR' } }));

@@ -3,7 +3,7 @@ import { PG_POOL, inTransaction } from '@voucher-bridge/database';
 import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 import { VoucherEvent, hashVoucherCode } from '@voucher-bridge/voucher-contract';
 import { DeliveryHandOff } from '../deliveries/dispatch/delivery-hand-off';
-import { DeliveryEnqueuer, EnqueuedDeliveries } from '../deliveries/enqueue/delivery.enqueuer';
+import { DeliveryEnqueuer, EnqueuedDeliveries, NO_DELIVERIES } from '../deliveries/enqueue/delivery.enqueuer';
 import { DeadLetterDraft, ParkedDeadLetter, keyFingerprint, storableText } from './dead-letter.draft';
 import { BatchContextRow, readBatchContext } from './batch-context';
 import { LOAD_BATCH_CONTEXT, PARK_DEAD_LETTERS, WRITE_REGISTRY_BATCH } from './registration.sql';
@@ -23,8 +23,6 @@ export interface ApplyOptions {
   /** Slots for deliveries sent at the commit; without, the dispatcher claims them. */
   handOff?: DeliveryHandOff;
 }
-
-const NO_DELIVERIES: EnqueuedDeliveries = { recorded: 0, leased: [] };
 
 /**
  * The shop-side registry's write side. Vouchers are stored under the hash of their code. A batch

@@ -25,10 +25,11 @@ export interface EnqueuedDeliveries {
   /** Deliveries written (0 without a matching subscription). */
   recorded: number;
   /** Those of them leased in the transaction, to be sent at its commit. */
-  leased: ClaimedDelivery[];
+  leased: readonly ClaimedDelivery[];
 }
 
-const NOTHING: EnqueuedDeliveries = { recorded: 0, leased: [] };
+/** No subscription wanted anything of the batch. */
+export const NO_DELIVERIES: EnqueuedDeliveries = Object.freeze({ recorded: 0, leased: Object.freeze([]) });
 
 /**
  * Records the pushes a registry batch owes the shop, in the batch's own transaction: the Kafka
@@ -51,9 +52,9 @@ export class DeliveryEnqueuer {
    * hand-off (an operator's replay) nothing is leased: the dispatcher claims the rows.
    */
   async enqueue(session: SqlSession, handled: readonly DeliverableEvent[], wanted: ReadonlySet<string>, handOff?: DeliveryHandOff): Promise<EnqueuedDeliveries> {
-    if (wanted.size === 0) return NOTHING;
+    if (wanted.size === 0) return NO_DELIVERIES;
     const applied = handled.filter((h) => h.outcome === 'applied' && h.stateAfter !== null && wanted.has(h.event.eventType));
-    if (applied.length === 0) return NOTHING;
+    if (applied.length === 0) return NO_DELIVERIES;
     const { rows } = await session.query<ClaimedDeliveryRow & { recorded: number }>(ENQUEUE_DELIVERIES, [
       applied.map(({ event }) => event.eventId),
       applied.map(({ event }) => event.eventType),

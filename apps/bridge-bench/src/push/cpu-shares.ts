@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, BENCH } from '../bench-environment';
-import { processCpuSeconds } from '../process-cpu';
-
-/** Clock ticks per second of /proc's CPU times (USER_HZ). */
-const TICKS_PER_SECOND = 100;
+import { TICKS_PER_SECOND, processCpuSeconds } from '../process-cpu';
 
 /** CPU seconds used so far: the machine's (all cores, busy only) and each party's. */
 export interface CpuSample {

@@ -15,3 +15,5 @@ export type { TransactionOptions } from './transactions/in-transaction';
 export { PeriodicTask } from './retention/periodic-task';
 export type { PeriodicTaskOptions } from './retention/periodic-task';
 export { deleteInSlices } from './retention/sliced-delete';
+export { preparedStatement, withValues } from './statements/prepared-statement';
+export type { PreparedStatement } from './statements/prepared-statement';

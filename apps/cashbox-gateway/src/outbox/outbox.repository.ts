@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL } from '@voucher-bridge/database';
+import { PG_POOL, withValues } from '@voucher-bridge/database';
 import type { SqlPool } from '@voucher-bridge/database';
 import { MARK_SENT, SELECT_NEXT_UNSENT } from './outbox.sql';
 import type { PublishedRow } from './relay-position';
@@ -28,19 +28,19 @@ export class OutboxRepository {
 
   /** The next unsent rows in acceptance order, except `excluding` (rows being marked right now). */
   async nextUnsent(limit: number, excluding: string[] = []): Promise<OutboxMessage[]> {
-    const { rows } = await this.pool.query<OutboxMessage>(SELECT_NEXT_UNSENT, [limit, excluding]);
+    const { rows } = await this.pool.query<OutboxMessage>(withValues(SELECT_NEXT_UNSENT, [limit, excluding]));
     return rows;
   }
 
   /** Marks the rows sent and keeps where each event landed (for GET /v1/voucher-events). */
   async markSent(published: PublishedRow[]): Promise<void> {
     if (published.length === 0) return;
-    await this.pool.query(MARK_SENT, [
+    await this.pool.query(withValues(MARK_SENT, [
       published.map((row) => row.id),
       published.map((row) => row.topic),
       published.map((row) => row.partition),
       published.map((row) => row.offset),
-    ]);
+    ]));
   }
 
   async countUnsent(): Promise<number> {

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
-import { GroupCommitBatcher, PG_POOL } from '@voucher-bridge/database';
+import { GroupCommitBatcher, PG_POOL, withValues } from '@voucher-bridge/database';
 import type { SqlPool } from '@voucher-bridge/database';
 import { claimKey, claimedIdempotencyKeys } from '../idempotency/claimed-idempotency-keys';
 import { INSERT_PURCHASES_WITH_OUTBOX, SELECT_EXISTING_PURCHASES } from './purchase-outbox.sql';
@@ -39,14 +39,14 @@ export class PurchaseOutboxRepository implements BeforeApplicationShutdown {
 
   private async writeBatch(records: PurchaseRecord[]): Promise<PurchaseWriteResult[]> {
     const columns = (pick: (r: PurchaseRecord) => unknown) => records.map(pick);
-    const inserted = await this.pool.query<{ event_id: string }>(INSERT_PURCHASES_WITH_OUTBOX, [
+    const inserted = await this.pool.query<{ event_id: string }>(withValues(INSERT_PURCHASES_WITH_OUTBOX, [
       columns((r) => r.eventId), columns((r) => r.voucherCodeHash), columns((r) => r.voucherCodeMasked),
       columns((r) => r.amountMinor), columns((r) => r.currency), columns((r) => r.storeId),
       columns((r) => r.cashboxId), columns((r) => r.receiptNumber), columns((r) => r.purchasedAt),
       columns((r) => r.expiresAt), columns((r) => r.topic), columns((r) => r.messageKey),
       columns((r) => r.payload), columns((r) => r.apiKeyId), columns((r) => r.idempotencyKey),
       columns((r) => r.requestHash), columns((r) => JSON.stringify(r.headers)),
-    ]);
+    ]));
     const accepted = new Set(inserted.rows.map((row) => row.event_id));
     const notNew = records.filter((r) => !accepted.has(r.eventId));
     const existing = notNew.length === 0 ? [] : (await this.pool.query<ExistingPurchase>(

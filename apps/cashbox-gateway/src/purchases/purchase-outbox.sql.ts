@@ -1,3 +1,4 @@
+import { preparedStatement } from '@voucher-bridge/database';
 import { CLAIM_IDEMPOTENCY_KEYS } from '../idempotency/claim-idempotency-keys.sql';
 
 /**
@@ -7,7 +8,7 @@ import { CLAIM_IDEMPOTENCY_KEYS } from '../idempotency/claim-idempotency-keys.sq
  * Concurrent requests with one key or one code meet at the unique indexes: one wins, the others
  * are told apart afterwards (see the repository).
  */
-export const INSERT_PURCHASES_WITH_OUTBOX = `
+export const INSERT_PURCHASES_WITH_OUTBOX = preparedStatement('insert-purchases-with-outbox', `
 WITH input AS (
   SELECT * FROM unnest(
     $1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[],
@@ -30,7 +31,7 @@ WITH input AS (
   FROM input JOIN purchases USING (event_id) ORDER BY input.n
   RETURNING event_id
 )
-SELECT event_id FROM outbox`;
+SELECT event_id FROM outbox`);
 
 /** What was accepted earlier for voucher codes that were not new. */
 export const SELECT_EXISTING_PURCHASES = `

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
-import { GroupCommitBatcher, PG_POOL } from '@voucher-bridge/database';
+import { GroupCommitBatcher, PG_POOL, withValues } from '@voucher-bridge/database';
 import type { SqlPool } from '@voucher-bridge/database';
 import { claimKey, claimedIdempotencyKeys } from '../idempotency/claimed-idempotency-keys';
 import { INSERT_VOUCHER_EVENTS_WITH_OUTBOX, SELECT_EARLIER_VOUCHER_EVENTS } from './voucher-event-outbox.sql';
@@ -39,13 +39,13 @@ export class VoucherEventOutboxRepository implements BeforeApplicationShutdown {
 
   private async writeBatch(records: VoucherEventRecord[]): Promise<VoucherEventWriteResult[]> {
     const columns = (pick: (r: VoucherEventRecord) => unknown) => records.map(pick);
-    const inserted = await this.pool.query<{ event_id: string }>(INSERT_VOUCHER_EVENTS_WITH_OUTBOX, [
+    const inserted = await this.pool.query<{ event_id: string }>(withValues(INSERT_VOUCHER_EVENTS_WITH_OUTBOX, [
       columns((r) => r.eventId), columns((r) => r.eventType), columns((r) => r.voucherCodeHash),
       columns((r) => r.voucherCodeMasked), columns((r) => r.storeId), columns((r) => r.cashboxId),
       columns((r) => r.receiptNumber), columns((r) => r.requestHash), columns((r) => r.topic),
       columns((r) => r.message.key), columns((r) => r.message.value), columns((r) => JSON.stringify(r.message.headers)),
       columns((r) => r.apiKeyId), columns((r) => r.idempotencyKey),
-    ]);
+    ]));
     const accepted = new Set(inserted.rows.map((row) => row.event_id));
     const notNew = records.filter((r) => !accepted.has(r.eventId));
     if (notNew.length === 0) return records.map((r) => ({ outcome: 'accepted', eventId: r.eventId }));

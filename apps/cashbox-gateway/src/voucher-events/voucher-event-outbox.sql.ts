@@ -1,3 +1,4 @@
+import { preparedStatement } from '@voucher-bridge/database';
 import { CLAIM_IDEMPOTENCY_KEYS } from '../idempotency/claim-idempotency-keys.sql';
 
 /**
@@ -5,7 +6,7 @@ import { CLAIM_IDEMPOTENCY_KEYS } from '../idempotency/claim-idempotency-keys.sq
  * insert the events whose key was new (or that have none) and whose receipt has not recorded this
  * type for this voucher yet, and an outbox row for exactly those.
  */
-export const INSERT_VOUCHER_EVENTS_WITH_OUTBOX = `
+export const INSERT_VOUCHER_EVENTS_WITH_OUTBOX = preparedStatement('insert-voucher-events-with-outbox', `
 WITH input AS (
   SELECT * FROM unnest(
     $1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
@@ -27,7 +28,7 @@ WITH input AS (
   FROM input JOIN events USING (event_id) ORDER BY input.n
   RETURNING event_id
 )
-SELECT event_id FROM outbox`;
+SELECT event_id FROM outbox`);
 
 /** What was accepted earlier on the same receipts. */
 export const SELECT_EARLIER_VOUCHER_EVENTS = `

@@ -1,3 +1,4 @@
+import { preparedStatement } from '@voucher-bridge/database';
 import { SUBSCRIBED_EVENT_TYPES } from '../deliveries/enqueue/delivery-enqueue.sql';
 
 /**
@@ -8,7 +9,7 @@ import { SUBSCRIBED_EVENT_TYPES } from '../deliveries/enqueue/delivery-enqueue.s
  * row lock is taken after the sort) keeps two such transactions from deadlocking. Three
  * statements before, each a round trip the batch's transaction and its row locks waited for.
  */
-export const LOAD_BATCH_CONTEXT = `
+export const LOAD_BATCH_CONTEXT = preparedStatement('load-batch-context', `
 WITH locked AS (
   SELECT voucher_code_hash, status, balance_minor, currency, issued_at, expires_at, last_sequence,
     purchase_fingerprint
@@ -23,7 +24,7 @@ SELECT 'processed', event_id::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL
 FROM registry_processed_event WHERE event_id = ANY($2::uuid[])
 UNION ALL
 SELECT 'subscribed', event_type, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-FROM (${SUBSCRIBED_EVENT_TYPES}) subscribed`;
+FROM (${SUBSCRIBED_EVENT_TYPES}) subscribed`);
 
 /**
  * One statement for a whole batch's writes: the processed ids, the vouchers' final states, the
@@ -31,7 +32,7 @@ FROM (${SUBSCRIBED_EVENT_TYPES}) subscribed`;
  * transaction handled the same events meanwhile, this one fails and the batch is retried (and
  * then skips them), so no event takes effect twice.
  */
-export const WRITE_REGISTRY_BATCH = `
+export const WRITE_REGISTRY_BATCH = preparedStatement('write-registry-batch', `
 WITH processed AS (
   INSERT INTO registry_processed_event (event_id) SELECT unnest($1::uuid[])
 ), vouchers AS (
@@ -64,7 +65,7 @@ FROM unnest($24::uuid[], $25::text[], $26::text[], $27::text[], $28::text[], $29
   $30::text[], $31::int[], $33::bigint[])
   AS t(event_id, hash, masked, event_type, rule, message, source_topic, source_partition, source_offset)
 -- An operator's replay that is refused again finds the first refusal here: that one stays.
-ON CONFLICT (event_id) DO NOTHING`;
+ON CONFLICT (event_id) DO NOTHING`);
 
 /**
  * The batch's dead letters, one row per source record. The consumer meeting a record again (a

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL, inTransaction } from '@voucher-bridge/database';
+import { PG_POOL, inTransaction, withValues } from '@voucher-bridge/database';
 import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 import { VoucherEvent, hashVoucherCode } from '@voucher-bridge/voucher-contract';
 import { DeliveryHandOff } from '../deliveries/dispatch/delivery-hand-off';
@@ -78,10 +78,10 @@ export class VoucherRegistryRepository {
     let deliveries = NO_DELIVERIES;
     if (events.length > 0) {
       const hashes = [...new Set(events.map(({ event }) => hashVoucherCode(event.voucherCode)))].sort();
-      const { rows } = await session.query<BatchContextRow>(LOAD_BATCH_CONTEXT, [hashes, events.map(({ event }) => event.eventId)]);
+      const { rows } = await session.query<BatchContextRow>(withValues(LOAD_BATCH_CONTEXT, [hashes, events.map(({ event }) => event.eventId)]));
       const context = readBatchContext(rows);
       plan = planRegistryBatch(events, context.states, context.processed);
-      if (plan.processedEventIds.length > 0) await session.query(WRITE_REGISTRY_BATCH, writeParameters(plan, at));
+      if (plan.processedEventIds.length > 0) await session.query(withValues(WRITE_REGISTRY_BATCH, writeParameters(plan, at)));
       // The shop's pushes for the applied events, durable before the offset moves.
       deliveries = await this.deliveries.enqueue(session, plan.history, context.subscribed, options.handOff);
     }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL, PrismaService } from '@voucher-bridge/database';
+import { PG_POOL, PrismaService, withValues } from '@voucher-bridge/database';
 import type { SqlPool } from '@voucher-bridge/database';
 import { randomUUID } from 'node:crypto';
 import { ApiKeyKind, hashApiKeySecret, newApiKeySecret } from '../secret/api-key-secret';
@@ -47,7 +47,7 @@ export class ApiKeyStore {
    * it loaded the query engine into the gateway for this lookup alone.
    */
   async findActive(secret: string): Promise<ApiKey | undefined> {
-    const { rows } = await this.pool.query<Row>(FIND_API_KEY_BY_HASH, [hashApiKeySecret(secret)]);
+    const { rows } = await this.pool.query<Row>(withValues(FIND_API_KEY_BY_HASH, [hashApiKeySecret(secret)]));
     const row = rows[0];
     return row && !row.revokedAt ? toApiKey(row) : undefined;
   }

@@ -1,3 +1,4 @@
+import { preparedStatement } from '@voucher-bridge/database';
 import { CLAIMED_DELIVERY_COLUMNS } from './claimed-delivery.sql';
 
 /**
@@ -18,7 +19,7 @@ import { CLAIMED_DELIVERY_COLUMNS } from './claimed-delivery.sql';
  * not filled by blocked rows. `due` re-checks each row under its lock: one leased by another
  * connector meanwhile is skipped.
  */
-export const CLAIM_DUE_DELIVERIES = `
+export const CLAIM_DUE_DELIVERIES = preparedStatement('claim-due-deliveries', `
 WITH candidates AS MATERIALIZED (
   SELECT subscription_id, event_id, voucher_code_hash, sequence, next_attempt_at
   FROM webhook_delivery
@@ -46,7 +47,7 @@ SET next_attempt_at = now() + $2::bigint * interval '1 millisecond', attempts = 
   last_attempt_at = now()
 FROM due
 WHERE d.subscription_id = due.subscription_id AND d.event_id = due.event_id
-RETURNING ${CLAIMED_DELIVERY_COLUMNS}`;
+RETURNING ${CLAIMED_DELIVERY_COLUMNS}`);
 
 /**
  * Every outcome of a round of attempts in one statement. Only pending rows change: a delivery
@@ -56,7 +57,7 @@ RETURNING ${CLAIMED_DELIVERY_COLUMNS}`;
  * do not sit at the front of the due index, blocked, for hours (the claim reads a window of it);
  * a head that is done releases them at once (one enqueued while it was in flight took its lease).
  */
-export const RECORD_OUTCOMES = `
+export const RECORD_OUTCOMES = preparedStatement('record-outcomes', `
 WITH recorded AS (
   UPDATE webhook_delivery d
   SET status = o.status,
@@ -77,7 +78,7 @@ FROM recorded r
 WHERE later.subscription_id = r.subscription_id AND later.voucher_code_hash = r.voucher_code_hash
   AND later.sequence > r.sequence AND later.status NOT IN ('delivered', 'parked', 'discarded')
   AND CASE WHEN r.status = 'pending' THEN later.next_attempt_at < r.next_attempt_at
-    ELSE later.next_attempt_at > now() END`;
+    ELSE later.next_attempt_at > now() END`);
 
 /**
  * The shop answered 410 Gone: the subscription is disabled and what it still had pending is

@@ -6,7 +6,8 @@ import { DeliveryRepository } from './delivery.repository';
 function fakeSession(during: (session: EventEmitter) => void) {
   const session = Object.assign(new EventEmitter(), {
     release: jest.fn(),
-    query: jest.fn(async (sql: string) => {
+    query: jest.fn(async (statement: string | { text: string }) => {
+      const sql = typeof statement === 'string' ? statement : statement.text;
       if (sql.includes('webhook_delivery')) during(session);
       return { rows: [] };
     }),

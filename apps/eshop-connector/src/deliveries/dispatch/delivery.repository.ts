@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL, inTransaction } from '@voucher-bridge/database';
+import { PG_POOL, inTransaction, withValues } from '@voucher-bridge/database';
 import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 import { ClaimedDelivery, ClaimedDeliveryRow, DeliveryOutcome, claimedDelivery } from './claimed-delivery';
 import { BEGIN_CLAIM, CLAIM_DUE_DELIVERIES, COUNT_PENDING, DISABLE_SUBSCRIPTIONS, RECORD_OUTCOMES } from './delivery-dispatch.sql';
@@ -10,20 +10,20 @@ export class DeliveryRepository {
   constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
 
   async claim(limit: number, window: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    const rows = await this.inClaimTransaction((session) => session.query<ClaimedDeliveryRow>(CLAIM_DUE_DELIVERIES, [limit, leaseMs, window]));
+    const rows = await this.inClaimTransaction((session) => session.query<ClaimedDeliveryRow>(withValues(CLAIM_DUE_DELIVERIES, [limit, leaseMs, window])));
     return rows.map(claimedDelivery);
   }
 
   async record(outcomes: readonly DeliveryOutcome[]): Promise<void> {
     if (outcomes.length === 0) return;
-    await this.pool.query(RECORD_OUTCOMES, [
+    await this.pool.query(withValues(RECORD_OUTCOMES, [
       outcomes.map((o) => o.subscriptionId),
       outcomes.map((o) => o.eventId),
       outcomes.map((o) => o.status),
       outcomes.map((o) => o.delayMs),
       outcomes.map((o) => o.lastStatus),
       outcomes.map((o) => o.lastError),
-    ]);
+    ]));
   }
 
   async disableSubscriptions(subscriptionIds: readonly string[], reason: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { preparedStatement } from '@voucher-bridge/database';
 import { CLAIMED_DELIVERY_COLUMNS } from '../dispatch/claimed-delivery.sql';
 
 /**
@@ -15,7 +16,7 @@ import { CLAIMED_DELIVERY_COLUMNS } from '../dispatch/claimed-delivery.sql';
  * head; RECORD_OUTCOMES releases them once it is done). If the connector dies before sending,
  * the lease runs out and the claim takes the rows as it would any other.
  */
-export const ENQUEUE_DELIVERIES = `
+export const ENQUEUE_DELIVERIES = preparedStatement('enqueue-deliveries', `
 WITH planned AS (
   SELECT s.id AS subscription_id, e.*,
     -- Not before the voucher's unfinished earlier delivery (a head waiting for a retry): see
@@ -47,7 +48,7 @@ WITH planned AS (
 -- but the count when none was handed off).
 SELECT recorded.n AS recorded, handed.*
 FROM (SELECT count(*)::int AS n FROM inserted) recorded
-LEFT JOIN LATERAL (SELECT ${CLAIMED_DELIVERY_COLUMNS} FROM inserted d WHERE d.attempts > 0) handed ON true`;
+LEFT JOIN LATERAL (SELECT ${CLAIMED_DELIVERY_COLUMNS} FROM inserted d WHERE d.attempts > 0) handed ON true`);
 
 /**
  * The event types some live subscription wants, asked once per batch (as part of the registry's

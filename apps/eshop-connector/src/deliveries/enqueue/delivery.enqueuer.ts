@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { withValues } from '@voucher-bridge/database';
 import type { SqlSession } from '@voucher-bridge/database';
 import { maskVoucherCode } from '@voucher-bridge/voucher-contract';
 import { ClaimedDelivery, ClaimedDeliveryRow, claimedDelivery } from '../dispatch/claimed-delivery';
@@ -55,7 +56,7 @@ export class DeliveryEnqueuer {
     if (wanted.size === 0) return NO_DELIVERIES;
     const applied = handled.filter((h) => h.outcome === 'applied' && h.stateAfter !== null && wanted.has(h.event.eventType));
     if (applied.length === 0) return NO_DELIVERIES;
-    const { rows } = await session.query<ClaimedDeliveryRow & { recorded: number }>(ENQUEUE_DELIVERIES, [
+    const { rows } = await session.query<ClaimedDeliveryRow & { recorded: number }>(withValues(ENQUEUE_DELIVERIES, [
       applied.map(({ event }) => event.eventId),
       applied.map(({ event }) => event.eventType),
       applied.map(({ hash }) => hash),
@@ -66,7 +67,7 @@ export class DeliveryEnqueuer {
       handOff?.slots ?? 0,
       handOff?.leaseMs ?? 0,
       firstOfVoucher(applied),
-    ]);
+    ]));
     return { recorded: rows[0]?.recorded ?? 0, leased: rows.filter((row) => row.event_id !== null).map(claimedDelivery) };
   }
 

@@ -1,41 +1,39 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@voucher-bridge/database';
 import { ProblemException } from '@voucher-bridge/http';
 import { hashVoucherCode } from '@voucher-bridge/voucher-contract';
 import { toHistoryEntry } from './voucher-history.mapper';
+import { VoucherLookupRepository } from './voucher-lookup.repository';
 import { VoucherLookupResponseDto } from './voucher-lookup.response.dto';
 
 /** The registry's read side, as the web shop sees it. */
 @Injectable()
 export class VoucherLookupService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(private readonly registry: VoucherLookupRepository) {}
 
   async lookUp(voucherCode: string, now = new Date()): Promise<VoucherLookupResponseDto> {
-    const voucherCodeHash = hashVoucherCode(voucherCode);
-    const [voucher, history] = await Promise.all([
-      this.prisma.registryVoucher.findUnique({ where: { voucherCodeHash } }),
-      this.prisma.registryVoucherHistory.findMany({ where: { voucherCodeHash }, orderBy: { id: 'asc' } }),
-    ]);
-    if (!voucher) {
+    const found = await this.registry.find(hashVoucherCode(voucherCode));
+    if (!found) {
       throw ProblemException.of(404, 'voucher-not-found', 'Voucher not found',
         'No voucher with this code is registered.', { field: 'voucherCode' });
     }
+    const { voucher, history } = found;
+    const balance = Number(voucher.balance_minor);
     return {
-      voucherCode: voucher.voucherCodeMasked,
-      status: statusOf(voucher.status, voucher.balanceMinor, voucher.expiresAt, now),
-      balance: Number(voucher.balanceMinor),
+      voucherCode: voucher.voucher_code_masked,
+      status: statusOf(voucher.status, balance, voucher.expires_at, now),
+      balance,
       currency: voucher.currency,
-      issuedAt: voucher.issuedAt.toISOString(),
-      expiresAt: voucher.expiresAt?.toISOString() ?? null,
+      issuedAt: voucher.issued_at.toISOString(),
+      expiresAt: voucher.expires_at?.toISOString() ?? null,
       history: history.map(toHistoryEntry),
     };
   }
 }
 
 // Cancellation and a zero balance are final; expiry only matters while value is left.
-function statusOf(stored: string, balance: bigint, expiresAt: Date | null, now: Date): VoucherLookupResponseDto['status'] {
+function statusOf(stored: string, balance: number, expiresAt: Date | null, now: Date): VoucherLookupResponseDto['status'] {
   if (stored === 'cancelled') return 'cancelled';
-  if (balance === 0n) return 'redeemed';
+  if (balance === 0) return 'redeemed';
   if (expiresAt !== null && expiresAt <= now) return 'expired';
   return 'active';
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PG_POOL } from '@voucher-bridge/database';
+import { PG_POOL, withValues } from '@voucher-bridge/database';
 import type { SqlPool } from '@voucher-bridge/database';
 import { SELECT_EVENT_STATUS } from './voucher-event-status.sql';
 import { VoucherEventStatusDto } from './voucher-event-status.response.dto';
@@ -19,7 +19,7 @@ export class VoucherEventStatusRepository {
 
   /** Undefined for an unknown event and for another store's. */
   async find(eventId: string, storeId: string): Promise<VoucherEventStatusDto | undefined> {
-    const { rows } = await this.pool.query<EventStatusRow>(SELECT_EVENT_STATUS, [eventId, storeId]);
+    const { rows } = await this.pool.query<EventStatusRow>(withValues(SELECT_EVENT_STATUS, [eventId, storeId]));
     const row = rows[0];
     if (!row) return undefined;
     if (row.topic === null) return { eventId: row.event_id, status: 'accepted' };

@@ -8,14 +8,21 @@ import type { QueryConfig } from 'pg';
  * server time, and more than executing for some (the delivery enqueue: 0.63 ms to plan, 0.76 ms
  * to run; the dispatcher's claim: 0.42 ms to plan, 0.06 ms to run).
  *
- * The name must be unique across the app: pg refuses one name with two texts on a connection.
+ * A name stands for one text in the whole process: pg refuses a second text under a name a
+ * connection has prepared, at the first call that meets it. `preparedStatement` refuses it when
+ * the module defining it loads instead.
  */
 export interface PreparedStatement {
   readonly name: string;
   readonly text: string;
 }
 
+const defined = new Map<string, string>();
+
 export function preparedStatement(name: string, text: string): PreparedStatement {
+  const earlier = defined.get(name);
+  if (earlier !== undefined && earlier !== text) throw new Error(`prepared statement "${name}" is already defined with another text`);
+  defined.set(name, text);
   return Object.freeze({ name, text });
 }
 

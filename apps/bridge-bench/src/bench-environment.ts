@@ -6,14 +6,15 @@ export const ROOT = join(__dirname, '../../../..');
 const KAFKA_PORT = Number(process.env.BENCH_KAFKA_PORT ?? 29192);
 
 /** The hot paths measured; BENCH_PHASES=relay,register (say) measures only those. */
-export type BenchPhase = 'raw' | 'accept' | 'relay' | 'register' | 'push';
-const ALL_PHASES: BenchPhase[] = ['raw', 'accept', 'relay', 'register', 'push'];
+export type BenchPhase = 'raw' | 'accept' | 'relay' | 'register' | 'lookup' | 'push';
+const ALL_PHASES: BenchPhase[] = ['raw', 'accept', 'relay', 'register', 'lookup', 'push'];
 
 function phases(): Set<BenchPhase> {
   const wanted = (process.env.BENCH_PHASES ?? ALL_PHASES.join(',')).split(',').map((p) => p.trim()).filter(Boolean);
   const unknown = wanted.filter((p) => !ALL_PHASES.includes(p as BenchPhase));
   if (unknown.length > 0) throw new Error(`BENCH_PHASES: unknown phase(s) ${unknown.join(', ')}; known: ${ALL_PHASES.join(', ')}`);
   const set = new Set(wanted as BenchPhase[]);
+  if (set.has('lookup')) set.add('register'); // the shop looks up what the connector registered
   if (set.has('register')) set.add('relay'); // the connector registers what the relay published
   return set;
 }

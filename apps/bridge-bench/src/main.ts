@@ -9,16 +9,19 @@ import { PeerRunner } from './peer/peer-runner';
 import { freePort } from './push/free-port';
 import { runPushBench } from './push/push-bench';
 import { BENCH } from './bench-environment';
-import { SEED_OUTBOX } from './outbox-seed.sql';
+import { runLookupLoad } from './lookup-load';
+import { SEED_OUTBOX, seedVoucherCode } from './outbox-seed.sql';
 import { relayFigures } from './relay-figures';
 import { registrationFigures } from './registration-figures';
 import { rawKafkaProducerRate, rawPostgresTwoRowTps } from './raw-rates';
+import { createBenchShopKeys } from './shop-keys';
 import { kafkaScript, migrate } from './shell';
 
 /**
  * `npm run bench`: prints how fast the three hot paths are — accepting (HTTP → purchase +
- * outbox), relaying (outbox → Kafka) and registering (Kafka → registry) — next to the raw rates
- * of PostgreSQL and Kafka measured in the same run. Figures, not pass/fail.
+ * outbox), relaying (outbox → Kafka) and registering (Kafka → registry) — and the shop's lookups
+ * and pushes, next to the raw rates of PostgreSQL and Kafka measured in the same run. Figures,
+ * not pass/fail.
  */
 async function main(): Promise<void> {
   const environment = `dev-bench${randomBytes(2).toString('hex')}`;
@@ -33,6 +36,8 @@ async function main(): Promise<void> {
     DATABASE_POOL_SIZE: '20', NO_COLOR: '1',
     // The limiter runs on every request, but the load's ~15 requests/s per cashbox must pass it.
     CASHBOX_RATE_LIMIT_PER_SECOND: '1000',
+    // Likewise for the lookups: one key per connection, each sending hundreds a second.
+    LOOKUP_RATE_LIMIT_PER_SECOND: '100000',
   };
   const gateway = new AppRunner('cashbox-gateway', await freePort(), env);
   const connector = new AppRunner('eshop-connector', await freePort(), env);
@@ -78,7 +83,8 @@ async function main(): Promise<void> {
 
     if (phases.has('relay')) {
       log(`relay: ${BENCH.seedRows} outbox rows waiting, then the gateway starts`);
-      await pool.query(SEED_OUTBOX, [BENCH.seedRows, randomBytes(3).toString('hex').toUpperCase(), topic]);
+      const seedPrefix = randomBytes(3).toString('hex').toUpperCase();
+      await pool.query(SEED_OUTBOX, [BENCH.seedRows, seedPrefix, topic]);
       const relayStart = Date.now();
       await gateway.start();
       const relayCpuAtReady = gateway.cpuSeconds();
@@ -98,6 +104,16 @@ async function main(): Promise<void> {
         figures.push(['register: Kafka → registry (incl. app start)', `${fmt(total / registerSeconds)} events/s`]);
         figures.push(...await registrationFigures(pool, connector, new Date(registerStart), cpuAtReady, total, 'register'));
         figures.push(['connector memory: RSS / peak', `${connector.memory().rssMiB} / ${connector.memory().peakMiB} MiB`]);
+      }
+      if (phases.has('lookup')) {
+        log(`lookup: ${BENCH.connections} connections for ${BENCH.seconds} s against eshop-connector (${BENCH.connections} shop keys, ${fmt(BENCH.seedRows)} registered vouchers)`);
+        const shopKeys = await createBenchShopKeys(pool, BENCH.connections);
+        const lookups = await measured(connector, () => runLookupLoad(connector.url, shopKeys, BENCH.seedRows, (n) => seedVoucherCode(seedPrefix, n)));
+        figures.push(['lookup: POST /v1/voucher-lookups → 200', `${fmt(lookups.requestsPerSecond)} req/s`]);
+        figures.push(['lookup: latency p50 / p99', `${lookups.p50Ms} ms / ${lookups.p99Ms} ms`]);
+        figures.push(['lookup: found / failed', `${lookups.accepted} / ${lookups.failed}`]);
+        figures.push(['lookup: connector CPU per lookup', cpuPerRequest(lookups)]);
+        figures.push(['connector memory after lookups: RSS / peak', `${connector.memory().rssMiB} / ${connector.memory().peakMiB} MiB`]);
       }
       await Promise.all([gateway.stop(), connector.stop()]);
     }

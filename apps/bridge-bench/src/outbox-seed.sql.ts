@@ -25,3 +25,6 @@ SELECT event_id, $3, code, jsonb_build_object(
   'payload', jsonb_build_object('amount', jsonb_build_object('value', 2500, 'currency', 'EUR'),
     'receiptNumber', 'R-' || code, 'purchasedAt', '2026-11-21T10:00:00Z'))::text
 FROM seeded ORDER BY n`;
+
+/** The code of the n-th seeded voucher (n from 1), as SEED_OUTBOX writes it for prefix $2. */
+export const seedVoucherCode = (prefix: string, n: number) => `SEED-${prefix}-${String(n).padStart(9, '0')}`;

@@ -31,18 +31,24 @@ FROM (${SUBSCRIBED_EVENT_TYPES}) subscribed`);
  * history and the parked events. The processed ids are inserted without ON CONFLICT: if another
  * transaction handled the same events meanwhile, this one fails and the batch is retried (and
  * then skips them), so no event takes effect twice.
+ *
+ * The rows come as four JSON arrays ($1 ids, $2 vouchers, $3 history, $4 parked; the keys are
+ * the column names below), each row named field by field, instead of 33 positional array
+ * parameters. pg built each array literal element by element in JavaScript: for batches of up to
+ * 2,000 events that was 35-40 % of all the connector allocated while draining (sampled heap
+ * profile, 2026-12-05); JSON.stringify is one native pass. CPU per event moved within noise
+ * (57.9-59.4 µs against 60.3 µs): the garbage died young.
  */
 export const WRITE_REGISTRY_BATCH = preparedStatement('write-registry-batch', `
 WITH processed AS (
-  INSERT INTO registry_processed_event (event_id) SELECT unnest($1::uuid[])
+  INSERT INTO registry_processed_event (event_id) SELECT value::uuid FROM json_array_elements_text($1::json)
 ), vouchers AS (
   INSERT INTO registry_voucher (voucher_code_hash, voucher_code_masked, status, balance_minor, currency,
     issued_at, expires_at, last_event_id, last_sequence, purchase_fingerprint, updated_at)
   SELECT hash, masked, status, balance, currency, issued_at, expires_at, last_event_id, last_sequence,
     fingerprint, now()
-  FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::timestamptz[],
-    $8::timestamptz[], $9::uuid[], $10::int[], $11::text[])
-    AS t(hash, masked, status, balance, currency, issued_at, expires_at, last_event_id, last_sequence, fingerprint)
+  FROM json_to_recordset($2::json) AS t(hash text, masked text, status text, balance bigint, currency text,
+    issued_at timestamptz, expires_at timestamptz, last_event_id uuid, last_sequence int, fingerprint text)
   ON CONFLICT (voucher_code_hash) DO UPDATE SET status = excluded.status,
     balance_minor = excluded.balance_minor, last_event_id = excluded.last_event_id,
     last_sequence = excluded.last_sequence, updated_at = excluded.updated_at
@@ -51,19 +57,17 @@ WITH processed AS (
     occurred_at, sequence, amount_minor, currency, balance_after_minor, outcome, rule)
   SELECT hash, event_id, event_type, store_id, cashbox_id, occurred_at, sequence, amount, currency,
     balance_after, outcome, rule
-  FROM unnest($12::text[], $13::uuid[], $14::text[], $15::text[], $16::text[], $17::timestamptz[],
-    $18::int[], $19::bigint[], $20::text[], $21::bigint[], $22::text[], $23::text[])
-    WITH ORDINALITY AS t(hash, event_id, event_type, store_id, cashbox_id, occurred_at, sequence,
-      amount, currency, balance_after, outcome, rule, n)
+  FROM json_to_recordset($3::json) AS t(hash text, event_id uuid, event_type text, store_id text,
+    cashbox_id text, occurred_at timestamptz, sequence int, amount bigint, currency text,
+    balance_after bigint, outcome text, rule text, n int)
   ORDER BY n
 )
 INSERT INTO registry_parked_event (event_id, voucher_code_hash, voucher_code_masked, event_type,
   reason_class, rule, message, source_topic, source_partition, source_offset, parked_at)
 SELECT event_id, hash, masked, event_type, 'rule-violation', rule, message, source_topic,
-  source_partition, source_offset, $32::timestamptz
-FROM unnest($24::uuid[], $25::text[], $26::text[], $27::text[], $28::text[], $29::text[],
-  $30::text[], $31::int[], $33::bigint[])
-  AS t(event_id, hash, masked, event_type, rule, message, source_topic, source_partition, source_offset)
+  source_partition, source_offset, $5::timestamptz
+FROM json_to_recordset($4::json) AS t(event_id uuid, hash text, masked text, event_type text, rule text,
+  message text, source_topic text, source_partition int, source_offset bigint)
 -- An operator's replay that is refused again finds the first refusal here: that one stays.
 ON CONFLICT (event_id) DO NOTHING`);
 

@@ -124,41 +124,27 @@ function deadLetterParameters(drafts: DeadLetterDraft[], at: Date, replay: boole
   ];
 }
 
+/** WRITE_REGISTRY_BATCH's parameters: the batch's rows as JSON, keyed by the statement's column names. */
 function writeParameters({ processedEventIds, vouchers, history, parked }: RegistryBatchPlan, parkedAt: Date): unknown[] {
   return [
-    processedEventIds,
-    vouchers.map((v) => v.hash),
-    vouchers.map((v) => v.masked),
-    vouchers.map((v) => v.state.status),
-    vouchers.map((v) => v.state.balance),
-    vouchers.map((v) => v.state.currency),
-    vouchers.map((v) => v.state.issuedAt),
-    vouchers.map((v) => v.state.expiresAt),
-    vouchers.map((v) => v.lastEventId),
-    vouchers.map((v) => v.state.sequence),
-    vouchers.map((v) => v.state.purchaseFingerprint),
-    history.map((h) => h.hash),
-    history.map((h) => h.event.eventId),
-    history.map((h) => h.event.eventType),
-    history.map((h) => h.event.source.storeId),
-    history.map((h) => h.event.source.cashboxId),
-    history.map((h) => h.event.occurredAt),
-    history.map((h) => h.sequence),
-    history.map((h) => amountOf(h.event)?.value ?? null),
-    history.map((h) => amountOf(h.event)?.currency ?? null),
-    history.map((h) => h.balanceAfter),
-    history.map((h) => h.outcome),
-    history.map((h) => h.rule),
-    parked.map((p) => p.positioned.event.eventId),
-    parked.map((p) => p.hash),
-    parked.map((p) => p.masked),
-    parked.map((p) => p.positioned.event.eventType),
-    parked.map((p) => p.rule),
-    parked.map((p) => p.message),
-    parked.map((p) => p.positioned.topic),
-    parked.map((p) => p.positioned.partition),
+    JSON.stringify(processedEventIds),
+    JSON.stringify(vouchers.map((v) => ({
+      hash: v.hash, masked: v.masked, status: v.state.status, balance: v.state.balance, currency: v.state.currency,
+      issued_at: v.state.issuedAt, expires_at: v.state.expiresAt, last_event_id: v.lastEventId,
+      last_sequence: v.state.sequence, fingerprint: v.state.purchaseFingerprint,
+    }))),
+    JSON.stringify(history.map((h, n) => ({
+      hash: h.hash, event_id: h.event.eventId, event_type: h.event.eventType, store_id: h.event.source.storeId,
+      cashbox_id: h.event.source.cashboxId, occurred_at: h.event.occurredAt, sequence: h.sequence,
+      amount: amountOf(h.event)?.value ?? null, currency: amountOf(h.event)?.currency ?? null,
+      balance_after: h.balanceAfter, outcome: h.outcome, rule: h.rule, n,
+    }))),
+    JSON.stringify(parked.map((p) => ({
+      event_id: p.positioned.event.eventId, hash: p.hash, masked: p.masked, event_type: p.positioned.event.eventType,
+      rule: p.rule, message: p.message, source_topic: p.positioned.topic, source_partition: p.positioned.partition,
+      source_offset: p.positioned.offset,
+    }))),
     parkedAt,
-    parked.map((p) => p.positioned.offset),
   ];
 }
 

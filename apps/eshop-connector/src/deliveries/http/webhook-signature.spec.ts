@@ -29,4 +29,18 @@ describe('webhookHeaders', () => {
   it('refuses to send unsigned', () => {
     expect(() => webhookHeaders([], randomUUID(), new Date(), body)).toThrow(/secret/);
   });
+
+  it('refuses a secret that is not whsec_ and base64, as the package does', () => {
+    for (const bad of ['whsec_', 'whsec_not base64!', 'whsec_abc']) {
+      expect(() => new Webhook(bad)).toThrow();
+      expect(() => webhookHeaders([bad], randomUUID(), new Date(), body)).toThrow(/whsec_/);
+    }
+  });
+
+  it('signs a body with characters outside ASCII as the package verifies it', () => {
+    const secret = newSecret();
+    const unicode = JSON.stringify({ type: 'voucher.redeemed', id: randomUUID(), data: { note: 'Geschenkgutschein – 50 € ✓' } });
+    const headers = webhookHeaders([secret], randomUUID(), new Date(), unicode);
+    expect(new Webhook(secret).verify(unicode, headers)).toEqual(JSON.parse(unicode));
+  });
 });

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Pool } from 'pg';
-import { AcceptFigures, runAcceptLoad } from './accept-load';
+import { runAcceptLoad } from './accept-load';
+import type { LoadFigures } from './json-post-load';
 import { AppRunner } from './app-runner';
 import { createBenchCashboxKeys } from './cashbox-keys';
 import { PeerRunner } from './peer/peer-runner';
@@ -128,13 +129,13 @@ async function main(): Promise<void> {
 }
 
 /** The load's figures with the CPU seconds the process under load used meanwhile. */
-async function measured(app: { cpuSeconds(): number }, load: () => Promise<AcceptFigures>): Promise<AcceptFigures & { cpuSeconds: number }> {
+async function measured(app: { cpuSeconds(): number }, load: () => Promise<LoadFigures>): Promise<LoadFigures & { cpuSeconds: number }> {
   const before = app.cpuSeconds();
   const figures = await load();
   return { ...figures, cpuSeconds: app.cpuSeconds() - before };
 }
 
-const cpuPerRequest = (load: AcceptFigures & { cpuSeconds: number }) =>
+const cpuPerRequest = (load: LoadFigures & { cpuSeconds: number }) =>
   `${fmt((load.cpuSeconds * 1e6) / (load.accepted + load.failed))} µs (${load.cpuSeconds.toFixed(1)} s CPU)`;
 
 async function recreateDatabase(): Promise<void> {

@@ -1,0 +1,41 @@
+import autocannon from 'autocannon';
+import { BENCH } from './bench-environment';
+
+/** What one HTTP load measured: 2xx answers count as accepted, anything else as failed. */
+export interface LoadFigures {
+  requestsPerSecond: number;
+  accepted: number;
+  failed: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/** The n-th request's own headers (besides content-type) and JSON body. */
+export type NthRequest = (n: number) => { headers: Record<string, string>; body: unknown };
+
+/** JSON POSTs to `url` from BENCH.connections connections for BENCH.seconds, as fast as they are answered. */
+export async function runJsonPostLoad(url: string, nth: NthRequest): Promise<LoadFigures> {
+  let sequence = 0;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections: BENCH.connections,
+    duration: BENCH.seconds,
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (request) => {
+          const { headers, body } = nth(sequence++);
+          return { ...request, headers: { ...request.headers, ...headers }, body: JSON.stringify(body) };
+        },
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    accepted: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+  };
+}

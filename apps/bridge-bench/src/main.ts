@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Pool } from 'pg';
 import { runAcceptLoad } from './accept-load';
 import type { LoadFigures } from './json-post-load';
+import { appliedEvents } from './applied-events';
 import { AppRunner } from './app-runner';
 import { createBenchCashboxKeys } from './cashbox-keys';
 import { PeerRunner } from './peer/peer-runner';
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
         const registerStart = Date.now();
         await connector.start();
         const cpuAtReady = connector.cpuSeconds();
-        await until(async () => (await registered(pool)) >= total);
+        await until(async () => (await appliedEvents(connector.url)) >= total);
         const registerSeconds = (Date.now() - registerStart) / 1000;
         figures.push(['register: Kafka → registry (incl. app start)', `${fmt(total / registerSeconds)} events/s`]);
         figures.push(...await registrationFigures(pool, connector, new Date(registerStart), cpuAtReady, total, 'register'));
@@ -151,11 +152,6 @@ async function recreateDatabase(): Promise<void> {
 
 async function unsent(pool: Pool): Promise<number> {
   const { rows } = await pool.query('SELECT count(*)::int AS n FROM gateway_outbox WHERE sent_at IS NULL');
-  return rows[0].n;
-}
-
-async function registered(pool: Pool): Promise<number> {
-  const { rows } = await pool.query('SELECT count(*)::int AS n FROM registry_voucher');
   return rows[0].n;
 }
 

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
-import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Pool } from 'pg';
 import { runAcceptLoad } from './accept-load';
 import type { LoadFigures } from './json-post-load';
-import { appliedEvents } from './applied-events';
+import { appliedEvents, unsentOutboxRows, until } from './drain-progress';
 import { AppRunner } from './app-runner';
 import { createBenchCashboxKeys } from './cashbox-keys';
 import { PeerRunner } from './peer/peer-runner';
@@ -77,7 +76,7 @@ async function main(): Promise<void> {
       figures.push(['accept: accepted / failed', `${accept.accepted} / ${accept.failed}`]);
       figures.push(['accept: gateway CPU per request (relay included)', cpuPerRequest(accept)]);
       const drainStart = Date.now();
-      await until(async () => (await unsent(pool)) === 0);
+      await until(async () => (await unsentOutboxRows(pool)) === 0);
       figures.push(['accept: outbox backlog drained after load', `${((Date.now() - drainStart) / 1000).toFixed(1)} s`]);
       figures.push(['gateway memory: RSS / peak', `${gatewayMemory.rssMiB} / ${gatewayMemory.peakMiB} MiB`]);
       await gateway.stop();
@@ -90,7 +89,7 @@ async function main(): Promise<void> {
       const relayStart = Date.now();
       await gateway.start();
       const relayCpuAtReady = gateway.cpuSeconds();
-      await until(async () => (await unsent(pool)) === 0);
+      await until(async () => (await unsentOutboxRows(pool)) === 0);
       const relaySeconds = (Date.now() - relayStart) / 1000;
       figures.push(['relay: outbox → Kafka (incl. app start)', `${fmt(BENCH.seedRows / relaySeconds)} msg/s`]);
       figures.push(...await relayFigures(pool, gateway, new Date(relayStart), relayCpuAtReady, BENCH.seedRows));
@@ -148,19 +147,6 @@ async function recreateDatabase(): Promise<void> {
   await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
-}
-
-async function unsent(pool: Pool): Promise<number> {
-  const { rows } = await pool.query('SELECT count(*)::int AS n FROM gateway_outbox WHERE sent_at IS NULL');
-  return rows[0].n;
-}
-
-async function until(condition: () => Promise<boolean>, limitSeconds = 600): Promise<void> {
-  const deadline = Date.now() + limitSeconds * 1000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('benchmark phase did not finish in time');
-    await delay(100);
-  }
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'pg';
-import { appliedEvents } from '../applied-events';
+import { appliedEvents, unsentOutboxRows, until } from '../drain-progress';
 import { AppRunner } from '../app-runner';
 import { BENCH } from '../bench-environment';
 import { SEED_OUTBOX } from '../outbox-seed.sql';
@@ -39,7 +39,7 @@ export async function runPushBench(pool: Pool, baseEnv: Record<string, string>, 
     log(`push: ${BENCH.seedRows} events relayed to ${environment}.voucher, then the connector drains them with one subscriber`);
     await pool.query(SEED_OUTBOX, [BENCH.seedRows, randomBytes(3).toString('hex').toUpperCase(), `${environment}.voucher`]);
     await gateway.start();
-    await until(async () => (await count(pool, 'SELECT count(*)::int AS n FROM gateway_outbox WHERE sent_at IS NULL')) === 0);
+    await until(async () => (await unsentOutboxRows(pool)) === 0);
     const start = Date.now();
     await connector.start();
     const cpuAtReady = connector.cpuSeconds();
@@ -74,19 +74,6 @@ export async function runPushBench(pool: Pool, baseEnv: Record<string, string>, 
     await receiver.stop();
   }
   return figures;
-}
-
-async function count(pool: Pool, sql: string): Promise<number> {
-  const { rows } = await pool.query<{ n: number }>(sql);
-  return rows[0].n;
-}
-
-async function until(condition: () => Promise<boolean>, limitSeconds = 600): Promise<void> {
-  const deadline = Date.now() + limitSeconds * 1000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('push benchmark phase did not finish in time');
-    await delay(100);
-  }
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');

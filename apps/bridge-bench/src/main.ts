@@ -11,7 +11,7 @@ import { freePort } from './push/free-port';
 import { runPushBench } from './push/push-bench';
 import { BENCH } from './bench-environment';
 import { runLookupLoad } from './lookup-load';
-import { SEED_OUTBOX, seedVoucherCode } from './outbox-seed.sql';
+import { SEED_OUTBOX, seedEventIds, seedVoucherCode } from './outbox-seed.sql';
 import { relayFigures } from './relay-figures';
 import { registrationFigures } from './registration-figures';
 import { rawKafkaProducerRate, rawPostgresTwoRowTps } from './raw-rates';
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     if (phases.has('relay')) {
       log(`relay: ${BENCH.seedRows} outbox rows waiting, then the gateway starts`);
       const seedPrefix = randomBytes(3).toString('hex').toUpperCase();
-      await pool.query(SEED_OUTBOX, [BENCH.seedRows, seedPrefix, topic]);
+      await pool.query(SEED_OUTBOX, [BENCH.seedRows, seedPrefix, topic, seedEventIds(BENCH.seedRows)]);
       const relayStart = Date.now();
       await gateway.start();
       const relayCpuAtReady = gateway.cpuSeconds();

@@ -1,10 +1,13 @@
+import { newEventId } from '@voucher-bridge/voucher-contract';
+
 /**
  * $1 rows of valid `voucher.purchased` events straight into purchase + outbox, as if accepted
  * while the relay was down: the relay and the connector then have a backlog to work through.
+ * Their ids ($4) are made the way the gateway makes them (seedEventIds).
  */
 export const SEED_OUTBOX = `
 WITH seeded AS (
-  SELECT gen_random_uuid() AS event_id, 'SEED-' || $2 || '-' || lpad(n::text, 9, '0') AS code, n
+  SELECT ($4::uuid[])[n] AS event_id, 'SEED-' || $2 || '-' || lpad(n::text, 9, '0') AS code, n
   FROM generate_series(1, $1::int) AS n
 ), purchases AS (
   INSERT INTO gateway_purchase (event_id, voucher_code_hash, voucher_code_masked, amount_minor, currency,
@@ -28,3 +31,6 @@ FROM seeded ORDER BY n`;
 
 /** The code of the n-th seeded voucher (n from 1), as SEED_OUTBOX writes it for prefix $2. */
 export const seedVoucherCode = (prefix: string, n: number) => `SEED-${prefix}-${String(n).padStart(9, '0')}`;
+
+/** Event ids for SEED_OUTBOX's $4, made as the gateway makes them (time-ordered, newEventId). */
+export const seedEventIds = (rows: number): string[] => Array.from({ length: rows }, () => newEventId());

@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { appliedEvents, unsentOutboxRows, until } from '../drain-progress';
 import { AppRunner } from '../app-runner';
 import { BENCH } from '../bench-environment';
-import { SEED_OUTBOX } from '../outbox-seed.sql';
+import { SEED_OUTBOX, seedEventIds } from '../outbox-seed.sql';
 import { freePort } from './free-port';
 import { connectorLatency } from './connector-latency';
 import { CpuShares } from './cpu-shares';
@@ -37,7 +37,7 @@ export async function runPushBench(pool: Pool, baseEnv: Record<string, string>, 
     await pool.query(INSERT_PUSH_SUBSCRIPTION, [url, `whsec_${randomBytes(32).toString('base64')}`]);
 
     log(`push: ${BENCH.seedRows} events relayed to ${environment}.voucher, then the connector drains them with one subscriber`);
-    await pool.query(SEED_OUTBOX, [BENCH.seedRows, randomBytes(3).toString('hex').toUpperCase(), `${environment}.voucher`]);
+    await pool.query(SEED_OUTBOX, [BENCH.seedRows, randomBytes(3).toString('hex').toUpperCase(), `${environment}.voucher`, seedEventIds(BENCH.seedRows)]);
     await gateway.start();
     await until(async () => (await unsentOutboxRows(pool)) === 0);
     const start = Date.now();

@@ -10,7 +10,8 @@ describe('a voucher bought at a cashbox is accepted by the web shop', () => {
     const body = purchaseBody();
     const accepted = await postPurchase(context.bridge, body);
     expect(accepted.status).toBe(202);
-    expect(accepted.body).toEqual({ eventId: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'accepted' });
+    // Event ids are time-ordered UUIDs (version 7; see newEventId in the contract library).
+    expect(accepted.body).toEqual({ eventId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), status: 'accepted' });
 
     const voucher = await eventuallyRegistered(context.bridge, body.voucherCode);
     expect(voucher).toEqual({

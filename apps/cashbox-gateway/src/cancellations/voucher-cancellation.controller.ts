@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import type { ApiKey } from '@voucher-bridge/api-keys';
 import { ApiKeyThrottlerGuard, CurrentApiKey, RequireApiKey } from '@voucher-bridge/api-keys';
-import { randomUUID } from 'node:crypto';
+import { newEventId } from '@voucher-bridge/voucher-contract';
 import { assertKeyIsFor } from '../auth/cashbox-binding';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key.header';
 import { VoucherCancellationApiDocs } from './voucher-cancellation.api-docs';
@@ -28,7 +28,7 @@ export class VoucherCancellationController {
     const idempotency = idempotencyKeyOf(idempotencyKey);
     assertKeyIsFor(key, request);
     return this.acceptEvent.accept({
-      event: toVoucherCancelledEvent(request, randomUUID(), new Date()),
+      event: toVoucherCancelledEvent(request, newEventId(), new Date()),
       receiptNumber: request.receiptNumber,
       requestHash: cancellationRequestHash(request),
       apiKeyId: key.id,

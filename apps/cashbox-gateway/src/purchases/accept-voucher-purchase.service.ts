@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ProblemException, RequestLog } from '@voucher-bridge/http';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
 import { VoucherTopics } from '@voucher-bridge/config';
-import { hashVoucherCode, maskVoucherCode, voucherEventRecord } from '@voucher-bridge/voucher-contract';
-import { randomUUID } from 'node:crypto';
+import { hashVoucherCode, maskVoucherCode, newEventId, voucherEventRecord } from '@voucher-bridge/voucher-contract';
 import { OutboxSignal } from '../outbox/outbox.signal';
 import { PURCHASES_TOTAL } from './purchase.metrics';
 import { PurchaseOutboxRepository } from './purchase-outbox.repository';
@@ -31,7 +30,7 @@ export class AcceptVoucherPurchaseService {
 
   /** `apiKeyId` and `idempotencyKey` (null without the header) make a retry answer like the original. */
   async accept(request: VoucherPurchaseRequestDto, apiKeyId: string, idempotencyKey: string | null): Promise<VoucherEventAcceptedDto> {
-    const event = toVoucherPurchasedEvent(request, randomUUID(), new Date());
+    const event = toVoucherPurchasedEvent(request, newEventId(), new Date());
     const record = voucherEventRecord(event);
     const voucherCodeMasked = maskVoucherCode(request.voucherCode);
     const result = await this.repository.save({

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import type { ApiKey } from '@voucher-bridge/api-keys';
 import { ApiKeyThrottlerGuard, CurrentApiKey, RequireApiKey } from '@voucher-bridge/api-keys';
-import { randomUUID } from 'node:crypto';
+import { newEventId } from '@voucher-bridge/voucher-contract';
 import { assertKeyIsFor } from '../auth/cashbox-binding';
 import { idempotencyKeyOf } from '../idempotency/idempotency-key.header';
 import { VoucherRedemptionApiDocs } from './voucher-redemption.api-docs';
@@ -31,7 +31,7 @@ export class VoucherRedemptionController {
     const idempotency = idempotencyKeyOf(idempotencyKey);
     assertKeyIsFor(key, request);
     return this.acceptEvent.accept({
-      event: toVoucherRedeemedEvent(request, randomUUID(), new Date()),
+      event: toVoucherRedeemedEvent(request, newEventId(), new Date()),
       receiptNumber: request.receiptNumber,
       requestHash: redemptionRequestHash(request),
       apiKeyId: key.id,

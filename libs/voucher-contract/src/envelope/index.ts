@@ -1,4 +1,5 @@
 export { buildVoucherEvent } from './build-voucher-event';
+export { newEventId } from './new-event-id';
 export type { VoucherEventInput } from './build-voucher-event';
 export { VoucherEventEnvelope } from './voucher-event-envelope';
 export { VoucherEventSource } from './voucher-event-source';

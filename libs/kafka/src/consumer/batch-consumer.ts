@@ -15,6 +15,8 @@ export class BatchConsumer {
   private consumer?: KafkaJS.Consumer;
   private started?: Promise<unknown>;
   private readonly inFlight = new Set<Promise<void>>();
+  /** `topic[partition]` of the batches in hand: their lag is records, whatever librdkafka handed over. */
+  private readonly handling = new Set<string>();
 
   constructor(
     private readonly createConsumer: () => KafkaJS.Consumer,
@@ -49,7 +51,7 @@ export class BatchConsumer {
    * `statisticsIntervalMs`); undefined before the first report or with statistics off.
    */
   lag(): { at: Date; partitions: PartitionLag[] } | undefined {
-    return this.statistics.lag(new Set(this.assignment().map(({ topic, partition }) => `${topic}[${partition}]`)));
+    return this.statistics.lag(new Set(this.assignment().map(({ topic, partition }) => `${topic}[${partition}]`)), this.handling);
   }
 
   /** Joins the group in the background, so the app starts even while Kafka is down. */
@@ -92,7 +94,12 @@ export class BatchConsumer {
     const { batch, resolveOffset, heartbeat } = payload;
     if (this.shutdown.signal.aborted) throw new Error('consumer stopping: batch left for the next owner');
     if (batch.messages.length === 0) return;
-    const work = this.handleAndCommit(consumer, batch, payload).finally(() => this.inFlight.delete(work));
+    const key = `${batch.topic}[${batch.partition}]`;
+    this.handling.add(key);
+    const work = this.handleAndCommit(consumer, batch, payload).finally(() => {
+      this.inFlight.delete(work);
+      this.handling.delete(key);
+    });
     this.inFlight.add(work);
     await work;
     resolveOffset(batch.lastOffset());

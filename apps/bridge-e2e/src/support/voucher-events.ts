@@ -45,3 +45,6 @@ export async function produceEvents(bridge: Bridge, events: VoucherEvent[]): Pro
     headers: cloudEventHeaders(event),
   })));
 }
+
+/** What the gateway's event ids look like: time-ordered UUIDs (version 7, newEventId). */
+export const EVENT_ID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { connectWithRetry } from '../retry/connect-with-retry';
 import { retryWithBackoff } from '../retry/retry-with-backoff';
 import { BatchConsumerOptions } from './batch-handler';
-import { ConsumerStatistics, PartitionLag } from './consumer-statistics';
+import { ConsumerStatistics, PartitionLag, partitionKey } from './consumer-statistics';
 
 /**
  * A consumer-group member with auto-commit off: each batch is handed to the handler, retried
@@ -51,7 +51,7 @@ export class BatchConsumer {
    * `statisticsIntervalMs`); undefined before the first report or with statistics off.
    */
   lag(): { at: Date; partitions: PartitionLag[] } | undefined {
-    return this.statistics.lag(new Set(this.assignment().map(({ topic, partition }) => `${topic}[${partition}]`)), this.handling);
+    return this.statistics.lag(new Set(this.assignment().map(partitionKey)), this.handling);
   }
 
   /** Joins the group in the background, so the app starts even while Kafka is down. */
@@ -94,7 +94,7 @@ export class BatchConsumer {
     const { batch, resolveOffset, heartbeat } = payload;
     if (this.shutdown.signal.aborted) throw new Error('consumer stopping: batch left for the next owner');
     if (batch.messages.length === 0) return;
-    const key = `${batch.topic}[${batch.partition}]`;
+    const key = partitionKey(batch);
     this.handling.add(key);
     const work = this.handleAndCommit(consumer, batch, payload).finally(() => {
       this.inFlight.delete(work);

@@ -29,8 +29,16 @@ interface PartitionStatistics {
  * partition is reported with a lag of 0 when librdkafka has handed everything up to the end to the
  * application (markers included), has nothing fetched left, and no batch of it is being handled.
  */
+/** A partition's lag as reported, and whether librdkafka had handed it over to its end. */
+type ReportedLag = PartitionLag & { handedToEnd: boolean };
+
+/** `topic[partition]`: how partitions are named in the sets below. */
+export function partitionKey({ topic, partition }: { topic: string; partition: number }): string {
+  return `${topic}[${partition}]`;
+}
+
 export class ConsumerStatistics {
-  private latest?: { at: Date; partitions: (PartitionLag & { handedToEnd: boolean })[] };
+  private latest?: { at: Date; partitions: ReportedLag[] };
 
   update(event: unknown): void {
     const json = typeof event === 'string' ? event : (event as { message?: unknown } | undefined)?.message;
@@ -41,7 +49,7 @@ export class ConsumerStatistics {
     } catch {
       return;
     }
-    const partitions: (PartitionLag & { handedToEnd: boolean })[] = [];
+    const partitions: ReportedLag[] = [];
     for (const [topic, { partitions: byId = {} } = {}] of Object.entries(parsed.topics ?? {})) {
       for (const stats of Object.values(byId)) {
         // -1 is librdkafka's internal "unassigned" partition.
@@ -64,8 +72,8 @@ export class ConsumerStatistics {
   lag(assigned: Set<string>, handling: ReadonlySet<string> = new Set()): { at: Date; partitions: PartitionLag[] } | undefined {
     if (!this.latest) return undefined;
     const partitions = this.latest.partitions
-      .filter(({ topic, partition }) => assigned.has(`${topic}[${partition}]`))
-      .map(({ handedToEnd: toEnd, ...lag }) => (toEnd && !handling.has(`${lag.topic}[${lag.partition}]`) && lag.lag !== null ? { ...lag, lag: 0 } : lag));
+      .filter((reported) => assigned.has(partitionKey(reported)))
+      .map(({ handedToEnd: toEnd, ...lag }) => (toEnd && !handling.has(partitionKey(lag)) && lag.lag !== null ? { ...lag, lag: 0 } : lag));
     return { at: this.latest.at, partitions };
   }
 }

@@ -43,31 +43,51 @@ describe('KafkaTransactionsService', () => {
   }
 
   const batch = (label: string) => [{ topic, messages: [{ key: `${label}-1`, value: label }, { key: `${label}-2`, value: label }] }];
-  const position = (label: string) => () => ({ topic: positionTopic, messages: [{ key: transactionalId, value: label }] });
+  const position = (label: string) => ({ topic: positionTopic, messages: [{ key: transactionalId, value: label }] });
 
   it('commits records and position together, and a new holder of the id fences the old one', async () => {
     const transactions = module.get(KafkaTransactionsService);
     expect(await transactions.lastCommitted(positionTopic)).toBeUndefined();
 
     const old = await open();
-    const [landed] = await old.publish(batch('first'), { then: position('after-first') });
+    const [landed] = await old.publish(batch('first'), { with: position('after-first') });
     expect(landed.map((record) => record.topic)).toEqual([topic, topic]);
     expect(String(await transactions.lastCommitted(positionTopic))).toBe('after-first');
 
     // A new holder of the transactional id: its initTransactions fences the old producer.
     const successor = await open();
-    await expect(old.publish(batch('fenced'), { then: position('after-fenced') })).rejects.toThrow();
+    await expect(old.publish(batch('fenced'), { with: position('after-fenced') })).rejects.toThrow();
     expect(old.usable).toBe(false);
-    await successor.publish(batch('second'), { then: position('after-second') });
+    await successor.publish(batch('second'), { with: position('after-second') });
 
     // A transaction that fails before its commit leaves nothing a read_committed reader sees.
     await expect(successor.publish(batch('aborted'), {
-      then: position('after-aborted'),
+      with: position('after-aborted'),
       beforeCommit: () => Promise.reject(new Error('marking failed')),
     })).rejects.toThrow('marking failed');
 
     expect(String(await transactions.lastCommitted(positionTopic))).toBe('after-second');
     const records = await readRecords(topic, 4, 2_000);
     expect(records.map((record) => record.value).sort()).toEqual(['first', 'first', 'second', 'second']);
+  });
+
+  it('finds committed records by a header value, reading forward from the offsets given', async () => {
+    const transactions = module.get(KafkaTransactionsService);
+    const before = await transactions.endOffsets(topic);
+    expect([...before.keys()].sort()).toEqual([0, 1]);
+    const publisher = await open();
+    const [landed] = await publisher.publish([{ topic, messages: [
+      { key: 'find-a', value: 'found', headers: { ce_id: `${suffix}-1` } },
+      { key: 'find-b', value: 'found', headers: { ce_id: `${suffix}-2` } },
+    ] }]);
+    const wanted = new Set([`${suffix}-1`, `${suffix}-2`, `${suffix}-never-written`]);
+
+    const fromBefore = await transactions.findRecords(topic, 'ce_id', wanted, before);
+    expect(fromBefore.get(`${suffix}-1`)).toEqual(landed[0]);
+    expect(fromBefore.get(`${suffix}-2`)).toEqual(landed[1]);
+    expect(fromBefore.size).toBe(2);
+    // From each partition's start (no offsets given) they are found too; past them, not.
+    expect((await transactions.findRecords(topic, 'ce_id', wanted, new Map())).size).toBe(2);
+    expect((await transactions.findRecords(topic, 'ce_id', wanted, await transactions.endOffsets(topic))).size).toBe(0);
   });
 });

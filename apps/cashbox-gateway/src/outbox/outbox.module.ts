@@ -7,11 +7,12 @@ import { outboxMetrics } from './outbox.metrics';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
+import { RelayRecovery } from './relay-recovery';
 
 @Module({
   imports: [TerminusModule],
   providers: [
-    OutboxSignal, OutboxRepository, OutboxRelayLease, OutboxRelay, OutboxRetentionJob, OutboxBacklogHealthIndicator,
+    OutboxSignal, OutboxRepository, OutboxRelayLease, RelayRecovery, OutboxRelay, OutboxRetentionJob, OutboxBacklogHealthIndicator,
     ...outboxMetrics,
   ],
   exports: [OutboxSignal, OutboxRepository, OutboxBacklogHealthIndicator],

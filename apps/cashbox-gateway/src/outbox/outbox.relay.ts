@@ -8,14 +8,16 @@ import { OutboxRelayLease } from './outbox-relay.lease';
 import { OUTBOX_PUBLISH_DELAY_SECONDS, OUTBOX_PUBLISH_ERRORS_TOTAL, OUTBOX_PUBLISH_SECONDS, OUTBOX_RELAYED_TOTAL } from './outbox.metrics';
 import { OutboxMessage, OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
-import { decodeRelayPosition, encodeRelayPosition, PublishedRow } from './relay-position';
+import { encodeRelayPosition, NamedRow, PublishedRow, ScanFrom } from './relay-position';
+import { RelayRecovery } from './relay-recovery';
+import { ScanFloor } from './scan-floor';
 import { UnmarkedRows } from './unmarked-rows';
 
 /** What a relay attempt returns when another instance holds the lease. */
 const STANDBY = 'standby';
 /** Transactions whose rows may be being marked at once (each marking holds a pool connection). */
 const MARKINGS_IN_FLIGHT = 2;
-/** At most this many rows in one position record (v1 JSON, ~35 bytes each, far below Kafka's 1 MB). */
+/** At most this many rows in one position record (JSON, ~20 bytes each, far below Kafka's 1 MB). */
 const MAX_POSITION_ROWS = 20_000;
 
 /**
@@ -23,9 +25,10 @@ const MAX_POSITION_ROWS = 20_000;
  * once (the way Kafka Connect's exactly-once source connectors do, KIP-618). Only the instance
  * holding the lease relays, through a transactional producer with one fixed id per environment:
  * opening it fences every earlier relay. Each batch and a record naming its rows (the position)
- * commit in one Kafka transaction; the rows are marked sent afterwards. A relay that dies in
- * between leaves rows unmarked that Kafka has committed: its successor reads the last committed
- * position first and marks those rows before publishing anything, so nothing goes out twice.
+ * are sent in one round and commit in one Kafka transaction; the rows are marked sent afterwards.
+ * A relay that dies in between leaves rows unmarked that Kafka has committed: its successor reads
+ * the last committed position first and marks those rows before publishing anything
+ * (RelayRecovery), so nothing goes out twice.
  *
  * Pipelined: the next batch is read while one is sent, and sent and committed while earlier ones
  * are being marked. A transaction does not wait for those markings: its position names their rows
@@ -48,6 +51,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly unmarked = new UnmarkedRows();
   /** The next batch, read while the previous one was being marked. */
   private prefetched?: Promise<OutboxMessage[]>;
+  /** Where this relay's next records can land at the earliest: a position says where to look. */
+  private readonly floor = new ScanFloor();
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -55,6 +60,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly transactions: KafkaTransactionsService,
     private readonly signal: OutboxSignal,
     private readonly lease: OutboxRelayLease,
+    private readonly recovery: RelayRecovery,
     @InjectMetric(OUTBOX_RELAYED_TOTAL) private readonly relayed: Counter,
     @InjectMetric(OUTBOX_PUBLISH_SECONDS) private readonly publishSeconds: Histogram,
     @InjectMetric(OUTBOX_PUBLISH_DELAY_SECONDS) private readonly publishDelay: Histogram,
@@ -142,21 +148,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       next.catch(() => undefined); // awaited by the next call, or dropped by reset()
       this.prefetched = next;
     }
-    let rows: PublishedRow[] = [];
+    const groups = groupByTopic(messages);
+    await this.coverTopics(groups.map((group) => group.topic));
+    const floorBefore = this.floor.snapshot();
+    const oldest = this.unmarked.oldestScanFrom();
+    const scanFrom = oldest ? ScanFloor.lowest(oldest, floorBefore) : floorBefore;
     const endTimer = this.publishSeconds.startTimer();
-    await this.publisher.publish(groupByTopic(messages), {
-      then: (landed) => {
-        rows = publishedRows(messages, landed);
-        return this.positionRecord([...this.unmarked.rows(), ...rows]);
-      },
+    const landed = await this.publisher.publish(groups, {
+      with: this.positionRecord([...this.unmarked.rows(), ...messages], scanFrom),
     });
     endTimer();
+    const rows = publishedRows(messages, landed);
+    this.floor.advance(rows);
     const committedAt = Date.now();
     for (const message of messages) this.publishDelay.observe((committedAt - Number(message.createdAtMs)) / 1000);
     this.unmarked.add(rows, async (published) => {
       await this.outbox.markSent(published);
       this.relayed.inc(published.length);
-    });
+    }, floorBefore);
     return messages.length;
   }
 
@@ -167,12 +176,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     // last committed position final.
     const publisher = await this.transactions.open(this.transactionalId);
     try {
-      const position = await this.transactions.lastCommitted(this.positionTopic);
-      if (position) {
-        const rows = decodeRelayPosition(position);
-        await this.outbox.markSent(rows);
-        this.logger.log(`resuming after the last committed position (${rows.length} rows, up to outbox id ${rows.at(-1)?.id ?? '-'})`);
-      }
+      await this.recovery.markLastCommitted(this.positionTopic);
       return publisher;
     } catch (error) {
       await publisher.close();
@@ -180,9 +184,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /** Topics written to for the first time since the relay (re)started: start from their end offsets. */
+  private async coverTopics(topics: string[]): Promise<void> {
+    for (const topic of topics) {
+      if (!this.floor.covers(topic)) this.floor.start(topic, await this.transactions.endOffsets(topic));
+    }
+  }
+
   /** Keyed by the transactional id: compaction keeps the newest position of each relay. */
-  private positionRecord(rows: PublishedRow[]): TopicMessages {
-    return { topic: this.positionTopic, messages: [{ key: this.transactionalId, value: encodeRelayPosition(rows) }] };
+  private positionRecord(rows: NamedRow[], scanFrom: ScanFrom): TopicMessages {
+    return { topic: this.positionTopic, messages: [{ key: this.transactionalId, value: encodeRelayPosition(rows, scanFrom) }] };
   }
 
   private async reset(): Promise<void> {
@@ -190,6 +201,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     // A marking that failed is left to the next openAndRecover(): the last committed position names its rows.
     await this.unmarked.settle();
     this.unmarked.clear();
+    this.floor.clear();
     const publisher = this.publisher;
     this.publisher = undefined;
     await publisher?.close();

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PG_POOL, withValues } from '@voucher-bridge/database';
 import type { SqlPool } from '@voucher-bridge/database';
-import { MARK_SENT, SELECT_NEXT_UNSENT } from './outbox.sql';
+import { MARK_SENT, SELECT_NEXT_UNSENT, SELECT_UNSENT_RECORD_IDS } from './outbox.sql';
 import type { PublishedRow } from './relay-position';
 
 export interface OutboxBacklog {
@@ -30,6 +30,13 @@ export class OutboxRepository {
   async nextUnsent(limit: number, excluding: string[] = []): Promise<OutboxMessage[]> {
     const { rows } = await this.pool.query<OutboxMessage>(withValues(SELECT_NEXT_UNSENT, [limit, excluding]));
     return rows;
+  }
+
+  /** Of these rows, the unsent ones, by outbox id, with the `ce_id` their record carries. */
+  async unsentRecordIds(ids: string[]): Promise<Map<string, string | null>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ id: string; recordId: string | null }>(withValues(SELECT_UNSENT_RECORD_IDS, [ids]));
+    return new Map(rows.map((row) => [row.id, row.recordId]));
   }
 
   /** Marks the rows sent and keeps where each event landed (for GET /v1/voucher-events). */

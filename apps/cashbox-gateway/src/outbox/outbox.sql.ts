@@ -29,3 +29,11 @@ WITH published AS (
 INSERT INTO gateway_event_publication (event_id, topic, kafka_partition, kafka_offset, published_at)
 SELECT event_id, topic, kafka_partition, kafka_offset, sent_at FROM sent
 ON CONFLICT (event_id) DO NOTHING`);
+
+/**
+ * Of the rows $1, those not marked sent yet, with the id their record carries (its `ce_id`
+ * header): a new relay looks for exactly these on Kafka.
+ */
+export const SELECT_UNSENT_RECORD_IDS = preparedStatement('select-unsent-record-ids', `
+SELECT o.id::text AS id, o.headers->>'ce_id' AS "recordId"
+FROM gateway_outbox o WHERE o.sent_at IS NULL AND o.id = ANY($1::bigint[])`);

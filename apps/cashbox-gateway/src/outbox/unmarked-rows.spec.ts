@@ -32,6 +32,22 @@ describe('UnmarkedRows', () => {
     expect(unmarked.markingsInFlight).toBe(1);
   });
 
+  it("gives the oldest running marking's scan start: no unmarked row lies before it", async () => {
+    const unmarked = new UnmarkedRows();
+    expect(unmarked.oldestScanFrom()).toBeUndefined();
+    const first = controlled();
+    const second = controlled();
+    const older = new Map([['t', new Map([[0, '1']])]]);
+    const newer = new Map([['t', new Map([[0, '3']])]]);
+    unmarked.add([row('1'), row('2')], first.mark, older);
+    unmarked.add([row('3')], second.mark, newer);
+    expect(unmarked.oldestScanFrom()).toBe(older);
+
+    first.succeed();
+    await flush();
+    expect(unmarked.oldestScanFrom()).toBe(newer);
+  });
+
   it('keeps the rows of a failed marking and reports the failure until cleared', async () => {
     const unmarked = new UnmarkedRows();
     const marking = controlled();

@@ -1,7 +1,9 @@
-import type { PublishedRow } from './relay-position';
+import type { PublishedRow, ScanFrom } from './relay-position';
 
 interface Marking {
   rows: PublishedRow[];
+  /** Where their transaction's records could land at the earliest (ScanFloor before it). */
+  scanFrom?: ScanFrom;
   done: Promise<void>;
 }
 
@@ -34,9 +36,14 @@ export class UnmarkedRows {
     return this.markings.flatMap((marking) => marking.rows);
   }
 
+  /** The oldest marking's scan start: no unmarked row's record lies before it. */
+  oldestScanFrom(): ScanFrom | undefined {
+    return this.markings[0]?.scanFrom;
+  }
+
   /** Starts marking rows Kafka just committed. */
-  add(rows: PublishedRow[], mark: (rows: PublishedRow[]) => Promise<void>): void {
-    const marking: Marking = { rows, done: Promise.resolve() };
+  add(rows: PublishedRow[], mark: (rows: PublishedRow[]) => Promise<void>, scanFrom?: ScanFrom): void {
+    const marking: Marking = { rows, scanFrom, done: Promise.resolve() };
     marking.done = mark(rows).then(
       () => this.remove(marking),
       (error: unknown) => {

@@ -1,7 +1,8 @@
-import { KafkaConsumer, LibrdKafkaError, Message } from '@confluentinc/kafka-javascript';
+import { KafkaConsumer, Message } from '@confluentinc/kafka-javascript';
 import { Inject, Injectable } from '@nestjs/common';
 import { KAFKA_MODULE_OPTIONS } from '../config/kafka.module-definition';
 import type { KafkaModuleOptions } from '../config/kafka-module.options';
+import { consumeSome, connectRawConsumer, disconnectRawConsumer } from './raw-consumer';
 import { RecordLocation, StoredRecord } from './record-location';
 
 /**
@@ -18,24 +19,14 @@ export class KafkaRecordReader {
   /** The records at these locations, in the same order; one connection for all of them. */
   async read(locations: RecordLocation[], timeoutMs = 10_000): Promise<(StoredRecord | undefined)[]> {
     if (locations.length === 0) return [];
-    const consumer = new KafkaConsumer({
-      'bootstrap.servers': this.options.brokers.join(','),
-      // Required by the client, never used: partitions are assigned, nothing is committed.
-      'group.id': `${this.options.clientId}.record-reader`,
-      'enable.auto.commit': false,
-      'isolation.level': 'read_committed',
-      'enable.partition.eof': true,
-      // One record is wanted: fetch little.
-      'fetch.max.bytes': 1_048_576,
-    }, {});
-    consumer.setDefaultConsumeTimeout(200);
-    await new Promise<void>((resolve, reject) => consumer.connect({ timeout: timeoutMs }, (error) => (error ? reject(error) : resolve())));
+    // One record is wanted: fetch little.
+    const consumer = await connectRawConsumer(this.options.brokers, `${this.options.clientId}.record-reader`, timeoutMs, { 'fetch.max.bytes': 1_048_576 });
     try {
       const records: (StoredRecord | undefined)[] = [];
       for (const location of locations) records.push(await readOne(consumer, location, Date.now() + timeoutMs));
       return records;
     } finally {
-      await new Promise<void>((resolve) => consumer.disconnect(() => resolve()));
+      await disconnectRawConsumer(consumer);
     }
   }
 }
@@ -51,8 +42,7 @@ async function readOne(consumer: KafkaConsumer, { topic, partition, offset }: Re
   try {
     while (!reachedEnd) {
       if (Date.now() > deadline) throw new Error(`reading ${topic}[${partition}]@${offset} timed out`);
-      const messages = await new Promise<Message[]>((resolve, reject) =>
-        consumer.consume(10, (error: LibrdKafkaError, batch: Message[]) => (error ? reject(error) : resolve(batch))));
+      const messages = await consumeSome(consumer, 10);
       for (const message of messages) {
         if (message.topic !== topic || message.partition !== partition) continue;
         const at = BigInt(message.offset);

@@ -1,4 +1,5 @@
-import { KafkaConsumer, LibrdKafkaError, Message } from '@confluentinc/kafka-javascript';
+import { KafkaConsumer } from '@confluentinc/kafka-javascript';
+import { consumeSome, connectRawConsumer, disconnectRawConsumer, watermarks } from '../reader/raw-consumer';
 
 /** How far back from the end the first look starts; widened while it finds nothing committed. */
 const FIRST_WINDOW = 64;
@@ -13,21 +14,10 @@ const FIRST_WINDOW = 64;
  * read_committed, the last stable offset), so "nothing more" needs no guessing with timeouts.
  */
 export async function readLastCommitted(brokers: string[], topic: string, timeoutMs: number): Promise<Buffer | undefined> {
-  const consumer = new KafkaConsumer({
-    'bootstrap.servers': brokers.join(','),
-    // Required by the client, never used: partitions are assigned, nothing is committed.
-    'group.id': `${topic}.tail-reader`,
-    'enable.auto.commit': false,
-    'isolation.level': 'read_committed',
-    'enable.partition.eof': true,
-  }, {});
-  // A consume call returns at the end of the partition, or once nothing came for this long.
-  consumer.setDefaultConsumeTimeout(200);
+  const consumer = await connectRawConsumer(brokers, `${topic}.tail-reader`, timeoutMs);
   const deadline = Date.now() + timeoutMs;
-  await new Promise<void>((resolve, reject) => consumer.connect({ timeout: timeoutMs }, (error) => (error ? reject(error) : resolve())));
   try {
-    const { lowOffset, highOffset } = await new Promise<{ lowOffset: number; highOffset: number }>((resolve, reject) =>
-      consumer.queryWatermarkOffsets(topic, 0, timeoutMs, (error, offsets) => (error ? reject(error) : resolve(offsets))));
+    const { lowOffset, highOffset } = await watermarks(consumer, topic, 0, timeoutMs);
     let from = Math.max(lowOffset, highOffset - FIRST_WINDOW);
     for (;;) {
       if (from >= highOffset) return undefined;
@@ -36,7 +26,7 @@ export async function readLastCommitted(brokers: string[], topic: string, timeou
       from = Math.max(lowOffset, from - (highOffset - from) * 8);
     }
   } finally {
-    await new Promise<void>((resolve) => consumer.disconnect(() => resolve()));
+    await disconnectRawConsumer(consumer);
   }
 }
 
@@ -52,8 +42,7 @@ async function readToEnd(consumer: KafkaConsumer, topic: string, from: number, d
   try {
     while (!reachedEnd) {
       if (Date.now() > deadline) throw new Error(`reading the end of ${topic} timed out`);
-      const messages = await new Promise<Message[]>((resolve, reject) =>
-        consumer.consume(500, (error: LibrdKafkaError, batch: Message[]) => (error ? reject(error) : resolve(batch))));
+      const messages = await consumeSome(consumer, 500);
       for (const message of messages) {
         if (message.topic === topic && message.partition === 0 && message.value) last = message.value;
       }

@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { KAFKA_MODULE_OPTIONS } from '../config/kafka.module-definition';
 import type { KafkaModuleOptions } from '../config/kafka-module.options';
 import { KAFKA_CLIENT } from '../kafka.constants';
+import { endOffsets, findRecordsByHeader } from '../reader/record-finder';
+import type { RecordLocation } from '../reader/record-location';
 import { readLastCommitted } from './committed-tail.reader';
 import { TransactionalPublisher } from './transactional-publisher';
 
@@ -53,5 +55,18 @@ export class KafkaTransactionsService {
   /** The last committed record's value of partition 0 of `topic` (read_committed), if any. */
   lastCommitted(topic: string, timeoutMs = 10_000): Promise<Buffer | undefined> {
     return readLastCommitted(this.options.brokers, topic, timeoutMs);
+  }
+
+  /** Each partition's end offset now: no record written from now on lands before it. */
+  endOffsets(topic: string): Promise<Map<number, string>> {
+    return endOffsets(this.options.brokers, topic);
+  }
+
+  /**
+   * Where the committed records whose `header` has one of the `wanted` values landed, looking in
+   * each partition from its offset in `from` (from its start where it has none).
+   */
+  findRecords(topic: string, header: string, wanted: ReadonlySet<string>, from: ReadonlyMap<number, string>): Promise<Map<string, RecordLocation>> {
+    return findRecordsByHeader(this.options.brokers, topic, header, wanted, from);
   }
 }

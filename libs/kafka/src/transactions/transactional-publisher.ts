@@ -16,10 +16,10 @@ export interface PublishedRecord {
 
 export interface TransactionOptions {
   /**
-   * Messages that depend on where the others landed (a position record naming their offsets),
-   * sent last, in the same transaction, once the others were acknowledged.
+   * Messages sent in the same round as the others and committed with them (a position record
+   * naming them): one acknowledgement to wait for, not two.
    */
-  then?: (landed: PublishedRecord[][]) => TopicMessages;
+  with?: TopicMessages;
   /** Awaited after every message was acknowledged and before the commit; a rejection aborts. */
   beforeCommit?: () => Promise<unknown>;
 }
@@ -67,11 +67,8 @@ export class TransactionalPublisher {
         this.producer.send({ topic: group.topic, messages: [{ ...message }] }).then(([metadata]) => ({
           topic: metadata.topicName, partition: metadata.partition, offset: String(metadata.baseOffset),
         })))));
-      const [published] = await Promise.all([Promise.all(sends), this.flush()]);
-      if (options.then) {
-        const trailer = options.then(published);
-        await Promise.all([this.producer.send({ topic: trailer.topic, messages: trailer.messages }), this.flush()]);
-      }
+      const alongside = options.with ? this.producer.send({ topic: options.with.topic, messages: options.with.messages }) : undefined;
+      const [published] = await Promise.all([Promise.all(sends), alongside, this.flush()]);
       await options.beforeCommit?.();
       await this.producer.commit();
       return published;

@@ -6,14 +6,19 @@ import { BENCH_CASHBOXES_PER_STORE, BENCH_STORES } from '../cashbox-keys';
 
 /**
  * Purchases at a steady rate (not as fast as possible: latency under a known load), each from
- * one of the bench's cashboxes with its key. Returns when each code's 202 arrived. Sent with
+ * one of the bench's cashboxes with its key, for `warmUpSeconds` and then `seconds` without a
+ * pause. Returns when each code's 202 arrived, those of the warm-up apart. Sent with
  * undici's `request` over keep-alive connections, not `fetch`: the load generator shares the
  * machine with what it measures, and fetch's WHATWG layers cost it about twice the CPU.
  */
-export async function postSteadyPurchases(gatewayUrl: string, keys: Map<string, string>, perSecond: number, seconds: number): Promise<Map<string, number>> {
-  const accepted = new Map<string, number>();
+export async function postSteadyPurchases(
+  gatewayUrl: string, keys: Map<string, string>, perSecond: number, seconds: number, warmUpSeconds = 0,
+): Promise<{ warmUp: Map<string, number>; measured: Map<string, number> }> {
+  const warmUp = new Map<string, number>();
+  const measured = new Map<string, number>();
   const prefix = randomBytes(3).toString('hex').toUpperCase();
-  const total = perSecond * seconds;
+  const warmUpTotal = perSecond * warmUpSeconds;
+  const total = warmUpTotal + perSecond * seconds;
   const start = performance.now();
   const inFlight: Promise<void>[] = [];
   const agent = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
@@ -34,10 +39,10 @@ export async function postSteadyPurchases(gatewayUrl: string, keys: Map<string, 
       }),
     }).then(async (response) => {
       await response.body.dump();
-      if (response.statusCode === 202) accepted.set(voucherCode, performance.now());
+      if (response.statusCode === 202) (n < warmUpTotal ? warmUp : measured).set(voucherCode, performance.now());
     }, () => undefined));
   }
   await Promise.all(inFlight);
   await agent.close();
-  return accepted;
+  return { warmUp, measured };
 }

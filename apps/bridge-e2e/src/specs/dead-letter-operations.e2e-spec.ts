@@ -215,13 +215,17 @@ describe('dead letters: operators list, replay (dry run too) and discard them, a
   it('parked deliveries: listed, pages follow the cursor, a replay hands them back to the delivery engine, a discard drops the payload', async () => {
     // The delivery engine's side, as it leaves a subscription's deliveries: two parked, one failing.
     const subscription = randomUUID();
-    await context.db.query(`INSERT INTO webhook_subscription (id, url, event_types) VALUES ($1, 'http://127.0.0.1:9/hook', '{voucher.purchased}')`, [subscription]);
+    // Subscribed to cancellations only, which no test here produces: a purchase of the earlier
+    // tests registered after this insert must not add a delivery of its own to the counts below.
+    await context.db.query(`INSERT INTO webhook_subscription (id, url, event_types) VALUES ($1, 'http://127.0.0.1:9/hook', '{voucher.cancelled}')`, [subscription]);
     const deliveries = [randomUUID(), randomUUID(), randomUUID()];
     for (const [i, eventId] of deliveries.entries()) {
+      // The failing one's next attempt is an hour away: the dispatcher must not park it meanwhile.
       await context.db.query(`INSERT INTO webhook_delivery (subscription_id, event_id, event_type, voucher_code_hash, voucher_code_masked,
-          sequence, payload, status, attempts, last_attempt_at, last_status, last_error)
-        VALUES ($1, $2, 'voucher.purchased', 'h', '****WXYZ', 1, '{"full":"payload"}', $3, 4, now() - make_interval(secs => $4), 400, 'Bad Request')`,
-      [subscription, eventId, i < 2 ? 'parked' : 'pending', 10 - i]);
+          sequence, payload, status, attempts, last_attempt_at, last_status, last_error, next_attempt_at)
+        VALUES ($1, $2, 'voucher.purchased', 'h', '****WXYZ', 1, '{"full":"payload"}', $3, 4, now() - make_interval(secs => $4), 400, 'Bad Request',
+          now() + make_interval(hours => $5))`,
+      [subscription, eventId, i < 2 ? 'parked' : 'pending', 10 - i, i < 2 ? 0 : 1]);
     }
     const [first, second] = deliveries.map((eventId) => `dlv_${subscription}_${eventId}`);
 

@@ -1,5 +1,7 @@
 import { hashVoucherCode } from '@voucher-bridge/voucher-contract';
+import { createOperatorKey } from '../support/admin-cli';
 import { eventually } from '../support/eventually';
+import { bearer, getJson } from '../support/http';
 import { newVoucherCode, purchaseBody } from '../support/purchases';
 import { TestSubscription, createSubscription, deleteSubscriptions, newWebhookSecret, rotateSecret } from '../support/subscriptions';
 import { useBridge } from '../support/use-bridge';
@@ -129,6 +131,44 @@ describe('signed push to the shop', () => {
     expect(receiver.received.map((push) => push.json.data.sequence)).toEqual([1, 2]);
     const { rows } = await context.db.query('SELECT status FROM webhook_subscription WHERE id = $1', [subscription.id]);
     expect(rows[0].status).toBe('active');
+  });
+
+  it('lists a parked push in the dead letters by why it failed: the shop\'s status, or that it could not be signed', async () => {
+    const refused = lifecycle()[0];
+    receiver.answer = (push) => ({ status: push.json.id === refused.eventId ? 400 : 204 });
+    await produceEvents(context.bridge, [refused]);
+    await eventually('the refused push to be parked', async () => {
+      expect((await deliveriesOf(context.db, subscription.id))[0]?.status).toBe('parked');
+    });
+    // A secret that no key of this connector opens (altered in the table): nothing can sign the next push.
+    await context.db.query("UPDATE webhook_subscription_secret SET secret = 'sc1:0000000000000000:AAAAAAAAAAAAAAAA:AAAA:AAAAAAAAAAAAAAAAAAAAAA==' WHERE subscription_id = $1", [subscription.id]);
+    const unsignable = lifecycle()[0];
+    await produceEvents(context.bridge, [unsignable]);
+    await eventually('the unsignable push to be parked', async () => {
+      expect((await deliveriesOf(context.db, subscription.id)).map((row) => row.status)).toEqual(['parked', 'parked']);
+    });
+    expect(receiver.of(unsignable.voucherCode)).toEqual([]);
+
+    const operator = await createOperatorKey();
+    const reasonOf = async (eventId: string) => {
+      const answer = await getJson(`${context.bridge.connector.baseUrl}/v1/dead-letters/dlv_${subscription.id}_${eventId}`, bearer(operator.secret));
+      expect(answer.status).toBe(200);
+      return answer.body;
+    };
+    expect(await reasonOf(refused.eventId)).toMatchObject({ kind: 'delivery', reasonClass: 'delivery-failed', reason: 'http-400', detail: 'endpoint answered 400' });
+    expect(await reasonOf(unsignable.eventId)).toMatchObject({ kind: 'delivery', reason: 'cannot-sign', detail: expect.stringMatching(/^cannot sign: /) });
+    // The list filtered by that reason (every page: other specs may have left dead letters too).
+    const listed: { id: string; reason: string }[] = [];
+    let after: string | null = null;
+    do {
+      const page = await getJson(`${context.bridge.connector.baseUrl}/v1/dead-letters?kind=delivery&reason=cannot-sign&limit=100${after ? `&after=${after}` : ''}`, bearer(operator.secret));
+      expect(page.status).toBe(200);
+      listed.push(...page.body.items);
+      after = page.body.nextCursor;
+    } while (after);
+    expect(listed.map((item) => item.reason).every((reason) => reason === 'cannot-sign')).toBe(true);
+    expect(listed.map((item) => item.id)).toContain(`dlv_${subscription.id}_${unsignable.eventId}`);
+    expect(listed.map((item) => item.id)).not.toContain(`dlv_${subscription.id}_${refused.eventId}`);
   });
 
   it('signs with both secrets during a rotation overlap, each signature verifying with its own secret', async () => {

@@ -22,7 +22,7 @@ export class DeadLetterDto {
   @ApiProperty({ enum: ['invalid-record', 'rule-violation', 'processing-error', 'delivery-failed'] })
   reasonClass!: string;
 
-  @ApiProperty({ example: 'INSUFFICIENT_FUNDS' })
+  @ApiProperty({ example: 'INSUFFICIENT_FUNDS', description: 'A record\'s rule or parse failure; a delivery\'s `http-<status>`, or `no-response`, `address-refused`, `cannot-sign`, `subscription-disabled`, `subscription-deleted`.' })
   reason!: string;
 
   @ApiProperty({ example: 'the redemption of 9000 exceeds the balance of 4000' })

@@ -1,7 +1,9 @@
 /**
  * Dead letters of both kinds as one list: the consumer's (registry_dead_letter) and the parked or
  * discarded pushes (webhook_delivery; a replayed delivery is pending again, no dead letter). A
- * delivery was parked at its last attempt; its reason is the shop's last HTTP status.
+ * delivery's reason is why it was set aside (its subscription disabled or deleted), else why its
+ * last attempt failed: the shop's HTTP status, or without one `no-response`, `address-refused`,
+ * `cannot-sign` (rows from before last_reason existed: `no-response`).
  */
 const DEAD_LETTERS = `
 SELECT 'rec_' || id AS id, 'record' AS kind, reason_class, reason, detail, status, attempts, parked_at,
@@ -11,7 +13,7 @@ FROM registry_dead_letter
 WHERE $1::text IS NULL OR $1 = 'record'
 UNION ALL
 SELECT 'dlv_' || subscription_id || '_' || event_id, 'delivery', 'delivery-failed',
-  CASE WHEN last_status IS NULL THEN 'no-response' ELSE 'http-' || last_status END, coalesce(last_error, ''),
+  coalesce(last_reason, 'http-' || last_status, 'no-response'), coalesce(last_error, ''),
   status, attempts, coalesce(last_attempt_at, created_at), NULL, NULL, voucher_code_masked, event_id::text,
   event_type, NULL, NULL, NULL, subscription_id::text, last_status
 FROM webhook_delivery

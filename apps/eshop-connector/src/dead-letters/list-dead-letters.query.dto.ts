@@ -10,7 +10,7 @@ export class ListDeadLettersQueryDto extends PageQueryDto {
   @IsIn(['record', 'delivery'])
   kind?: 'record' | 'delivery';
 
-  @ApiPropertyOptional({ example: 'INSUFFICIENT_FUNDS', description: 'Exactly this reason: a rule, a parse failure (`malformed-json`, …) or `http-<status>` for a delivery.' })
+  @ApiPropertyOptional({ example: 'INSUFFICIENT_FUNDS', description: 'Exactly this reason: a rule, a parse failure (`malformed-json`, …); for a delivery `http-<status>`, or without a status `no-response`, `address-refused`, `cannot-sign`, `subscription-disabled`, `subscription-deleted`.' })
   @IsOptional()
   @Length(1, 200)
   @Matches(NO_NUL, { message: NO_NUL_MESSAGE('reason') })

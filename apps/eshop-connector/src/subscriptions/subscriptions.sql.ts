@@ -33,7 +33,7 @@ WITH deleted AS (
   WHERE id = $1::uuid AND deleted_at IS NULL
   RETURNING id
 ), discarded AS (
-  UPDATE webhook_delivery d SET status = 'discarded', payload = NULL, last_error = 'subscription deleted'
+  UPDATE webhook_delivery d SET status = 'discarded', payload = NULL, last_error = 'subscription deleted', last_reason = 'subscription-deleted'
   FROM deleted WHERE d.subscription_id = deleted.id AND d.status = 'pending'
   RETURNING 1
 )

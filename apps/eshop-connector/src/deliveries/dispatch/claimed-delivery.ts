@@ -1,3 +1,5 @@
+import type { FailureReason } from '../http/delivery-result';
+
 /** A delivery this connector holds the lease of, with what it takes to send it. */
 export interface ClaimedDelivery {
   subscriptionId: string;
@@ -51,4 +53,6 @@ export interface DeliveryOutcome {
   delayMs: number | null;
   lastStatus: number | null;
   lastError: string | null;
+  /** Set only when the attempt failed without an HTTP status. */
+  lastReason: FailureReason | null;
 }

@@ -71,10 +71,11 @@ WITH recorded AS (
       ELSE now() + o.delay_ms * interval '1 millisecond' END,
     last_status = o.last_status,
     last_error = o.last_error,
+    last_reason = o.last_reason,
     delivered_at = CASE WHEN o.status = 'delivered' THEN now() ELSE d.delivered_at END,
     payload = CASE WHEN o.status = 'delivered' THEN NULL ELSE d.payload END
-  FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::int[], $6::text[])
-    AS o(subscription_id, event_id, status, delay_ms, last_status, last_error)
+  FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::int[], $6::text[], $7::text[])
+    AS o(subscription_id, event_id, status, delay_ms, last_status, last_error, last_reason)
   WHERE d.subscription_id = o.subscription_id AND d.event_id = o.event_id AND d.status = 'pending'
   RETURNING d.subscription_id, d.voucher_code_hash, d.sequence, d.status, d.next_attempt_at
 )
@@ -96,7 +97,7 @@ WITH disabled AS (
   WHERE id = ANY($1::uuid[]) AND status = 'active'
   RETURNING id
 )
-UPDATE webhook_delivery d SET status = 'parked', last_error = $2
+UPDATE webhook_delivery d SET status = 'parked', last_error = $2, last_reason = 'subscription-disabled'
 FROM disabled WHERE d.subscription_id = disabled.id AND d.status = 'pending'`;
 
 export const COUNT_PENDING = `SELECT count(*)::int AS pending FROM webhook_delivery WHERE status = 'pending'`;

@@ -7,7 +7,8 @@ import { ClaimedDelivery, DeliveryOutcome } from './claimed-delivery';
  * (Retry-After as its lower bound); or parked — refused by the shop, or retries exhausted.
  */
 export function outcomeOf(delivery: ClaimedDelivery, result: DeliveryResult, schedule: RetrySchedule, random?: () => number): DeliveryOutcome {
-  const base = { subscriptionId: delivery.subscriptionId, eventId: delivery.eventId, lastStatus: result.status };
+  const lastReason = result.kind === 'delivered' || result.status !== null ? null : result.reason ?? 'no-response';
+  const base = { subscriptionId: delivery.subscriptionId, eventId: delivery.eventId, lastStatus: result.status, lastReason };
   switch (result.kind) {
     case 'delivered':
       return { ...base, status: 'delivered', delayMs: null, lastError: null };

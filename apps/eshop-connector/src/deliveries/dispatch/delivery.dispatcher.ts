@@ -199,7 +199,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     } catch (error) {
       // No secret, one that is not `whsec_` + base64, or one that does not open (its key is not
       // configured, or the row was altered): no retry can sign it. An operator replays it once fixed.
-      return { kind: 'park', status: null, error: `cannot sign: ${(error as Error).message}` };
+      return { kind: 'park', status: null, error: `cannot sign: ${(error as Error).message}`, reason: 'cannot-sign' };
     }
     return this.sender.send(delivery.url, headers, delivery.payload);
   }

@@ -23,6 +23,7 @@ export class DeliveryRepository {
       outcomes.map((o) => o.delayMs),
       outcomes.map((o) => o.lastStatus),
       outcomes.map((o) => o.lastError),
+      outcomes.map((o) => o.lastReason),
     ]));
   }
 

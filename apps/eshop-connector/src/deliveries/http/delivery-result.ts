@@ -1,10 +1,17 @@
+/**
+ * Why an attempt failed when the shop gave no HTTP status (with one, the reason is `http-<status>`):
+ * no answer (timeout, connection refused or reset), an address the connector may not call, or a
+ * push it could not sign. The dead-letter list names parked pushes by it.
+ */
+export type FailureReason = 'no-response' | 'address-refused' | 'cannot-sign';
+
 /** What one attempt came to, as the dispatcher acts on it. */
 export type DeliveryResult =
   | { kind: 'delivered'; status: number }
   /** Timeout, connection error, 5xx, 429: tried again per the schedule, not before `retryAfterMs`. */
-  | { kind: 'retry'; status: number | null; error: string; retryAfterMs?: number }
+  | { kind: 'retry'; status: number | null; error: string; retryAfterMs?: number; reason?: FailureReason }
   /** Another 4xx (or a URL that may not be called): no retry can help; the voucher's next event goes. */
-  | { kind: 'park'; status: number | null; error: string }
+  | { kind: 'park'; status: number | null; error: string; reason?: FailureReason }
   /** 410 Gone: the shop retired the endpoint; the subscription is disabled. */
   | { kind: 'gone'; status: 410; error: string };
 

@@ -32,7 +32,7 @@ export class WebhookSender implements OnApplicationShutdown {
 
   async send(url: string, headers: Record<string, string>, body: string): Promise<DeliveryResult> {
     const refused = this.refusal(url);
-    if (refused) return { kind: 'park', status: null, error: refused };
+    if (refused) return { kind: 'park', status: null, error: refused, reason: 'address-refused' };
     try {
       // The overall bound also covers a shop trickling its answer byte by byte.
       const answer = await request(url, { method: 'POST', headers, body, dispatcher: this.agent, signal: AbortSignal.timeout(this.totalTimeoutMs) });
@@ -40,8 +40,8 @@ export class WebhookSender implements OnApplicationShutdown {
       return classifyAnswer(answer.statusCode, parseRetryAfter(answer.headers['retry-after'], new Date()));
     } catch (error) {
       const cause = refusedCause(error);
-      if (cause) return { kind: 'park', status: null, error: cause.message };
-      return { kind: 'retry', status: null, error: describe(error) };
+      if (cause) return { kind: 'park', status: null, error: cause.message, reason: 'address-refused' };
+      return { kind: 'retry', status: null, error: describe(error), reason: 'no-response' };
     }
   }
 

@@ -20,6 +20,14 @@ interface PartitionStatistics {
   fetchq_cnt?: number;
 }
 
+/** A partition's lag as reported, and whether librdkafka had handed it over to its end. */
+type ReportedLag = PartitionLag & { handedToEnd: boolean };
+
+/** `topic[partition]`: how partitions are named in the sets below. */
+export function partitionKey({ topic, partition }: { topic: string; partition: number }): string {
+  return `${topic}[${partition}]`;
+}
+
 /**
  * Keeps the latest per-partition lag from librdkafka's statistics (the `stats_cb` JSON).
  * `consumer_lag` there is the last stable offset (read_committed) minus the committed offset.
@@ -29,14 +37,6 @@ interface PartitionStatistics {
  * partition is reported with a lag of 0 when librdkafka has handed everything up to the end to the
  * application (markers included), has nothing fetched left, and no batch of it is being handled.
  */
-/** A partition's lag as reported, and whether librdkafka had handed it over to its end. */
-type ReportedLag = PartitionLag & { handedToEnd: boolean };
-
-/** `topic[partition]`: how partitions are named in the sets below. */
-export function partitionKey({ topic, partition }: { topic: string; partition: number }): string {
-  return `${topic}[${partition}]`;
-}
-
 export class ConsumerStatistics {
   private latest?: { at: Date; partitions: ReportedLag[] };
 

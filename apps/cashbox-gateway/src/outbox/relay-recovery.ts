@@ -35,21 +35,26 @@ export class RelayRecovery {
   /** Where the named rows not marked sent yet landed. */
   private async locate(position: RelayPosition): Promise<PublishedRow[]> {
     const unsent = await this.outbox.unsentRecordIds(position.rows.map((row) => row.id));
+    // Per topic: outbox id by the record id (`ce_id`) to look for.
+    const wantedByTopic = new Map<string, Map<string, string>>();
+    for (const row of position.rows) {
+      if (!unsent.has(row.id)) continue;
+      const wanted = wantedByTopic.get(row.topic) ?? new Map<string, string>();
+      wantedByTopic.set(row.topic, wanted.set(recordIdOf(row.id, unsent.get(row.id)), row.id));
+    }
     const located: PublishedRow[] = [];
-    for (const topic of new Set(position.rows.filter((row) => unsent.has(row.id)).map((row) => row.topic))) {
-      const wanted = new Map(position.rows
-        .filter((row) => row.topic === topic && unsent.has(row.id))
-        .map((row) => [recordIdOf(row.id, unsent.get(row.id)), row.id]));
+    for (const [topic, wanted] of wantedByTopic) {
       const ids = new Set(wanted.keys());
       let found = await this.transactions.findRecords(topic, RECORD_ID_HEADER, ids, position.scanFrom.get(topic) ?? new Map());
       if (found.size < ids.size) {
         this.logger.warn(`${ids.size - found.size} of the last committed position's records are not on ${topic} past its scan start: reading the topic from the start`);
         found = await this.transactions.findRecords(topic, RECORD_ID_HEADER, ids, new Map());
       }
-      if (found.size < ids.size) {
+      const missing = [...wanted].filter(([recordId]) => !found.has(recordId)).map(([, id]) => id);
+      if (missing.length > 0) {
         // Committed with the position, so on Kafka unless retention removed them: publishing them
         // again would duplicate them. The relay stops here (and retries) until someone looks.
-        throw new Error(`${ids.size - found.size} records the last committed position names are not on ${topic} (first outbox ids: ${[...wanted].filter(([recordId]) => !found.has(recordId)).map(([, id]) => id).slice(0, 5).join(', ')})`);
+        throw new Error(`${missing.length} records the last committed position names are not on ${topic} (first outbox ids: ${missing.slice(0, 5).join(', ')})`);
       }
       for (const [recordId, id] of wanted) located.push({ id, ...found.get(recordId)! });
     }

@@ -1,12 +1,16 @@
-import { KafkaJS } from '@confluentinc/kafka-javascript';
-import { Inject, Injectable } from '@nestjs/common';
+import { Producer } from '@confluentinc/kafka-javascript';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { KAFKA_MODULE_OPTIONS } from '../config/kafka.module-definition';
 import type { KafkaModuleOptions } from '../config/kafka-module.options';
-import { KAFKA_CLIENT } from '../kafka.constants';
 import { endOffsets, findRecordsByHeader } from '../reader/record-finder';
 import type { RecordLocation } from '../reader/record-location';
+import { QuietLogger } from '../logging/quiet-logger';
 import { readLastCommitted } from './committed-tail.reader';
 import { TransactionalPublisher } from './transactional-publisher';
+import { viaCallback } from './via-callback';
+
+/** Fencing an earlier holder of the id aborts its open transaction first: give the broker time. */
+const INIT_TRANSACTIONS_TIMEOUT_MS = 15_000;
 
 /**
  * Exactly-once publishing (the way Kafka Connect's exactly-once source connectors do it,
@@ -16,10 +20,10 @@ import { TransactionalPublisher } from './transactional-publisher';
  */
 @Injectable()
 export class KafkaTransactionsService {
-  constructor(
-    @Inject(KAFKA_CLIENT) private readonly kafka: KafkaJS.Kafka,
-    @Inject(KAFKA_MODULE_OPTIONS) private readonly options: KafkaModuleOptions,
-  ) {}
+  /** librdkafka repeats a broker's absence ten times a second: logged once per 30 s. */
+  private readonly librdkafkaLog = new QuietLogger(new Logger('KafkaTransactions'), 30_000);
+
+  constructor(@Inject(KAFKA_MODULE_OPTIONS) private readonly options: KafkaModuleOptions) {}
 
   /**
    * Connects a new transactional producer for `transactionalId`. Its initTransactions fences
@@ -28,25 +32,35 @@ export class KafkaTransactionsService {
    */
   async open(transactionalId: string): Promise<TransactionalPublisher> {
     const deliveryTimeoutMs = this.options.deliveryTimeoutMs ?? 30_000;
-    const producer = this.kafka.producer({
-      kafkaJS: {
-        // Transactional producers are idempotent (acks=all) by definition.
-        transactionalId, idempotent: true, acks: -1, compression: KafkaJS.CompressionTypes.LZ4,
-        // librdkafka refuses a delivery timeout longer than the transaction timeout.
-        transactionTimeout: Math.max(60_000, deliveryTimeoutMs),
-      },
+    const producer = new Producer({
+      'bootstrap.servers': this.options.brokers.join(','),
+      'client.id': this.options.clientId,
+      // Transactional producers are idempotent (acks=all) by definition.
+      'transactional.id': transactionalId,
+      'enable.idempotence': true,
+      acks: -1,
+      'compression.codec': 'lz4',
+      // librdkafka refuses a delivery timeout longer than the transaction timeout.
+      'transaction.timeout.ms': Math.max(60_000, deliveryTimeoutMs),
+      'message.timeout.ms': deliveryTimeoutMs,
       // Lingering lets a transaction's messages, produced one call at a time, leave in a few large
       // batches: with 0 they left in many small requests (relaying 100k rows, two interleaved pairs
       // of runs on a loaded machine: broker CPU 13.4-17.9 s with 0, 11.6-12.6 s with 5; waiting
       // for a 1,000-row transaction's acknowledgements 290-460 ms with 0, ~205 ms with 5). The
-      // publisher flushes once they are all produced, so no transaction waits out the linger.
+      // commit flushes what is queued, so no transaction waits out the linger.
       'linger.ms': 5,
-      'message.timeout.ms': deliveryTimeoutMs,
+      // As the shared client: a broker back from a restart is tried again within a second.
+      'reconnect.backoff.ms': 100,
+      'reconnect.backoff.max.ms': 1_000,
+      dr_cb: true,
     });
+    producer.on('event.error', (error) => this.librdkafkaLog.warn(`transactional producer ${transactionalId}: ${error.message}`));
     try {
-      await producer.connect();
+      await viaCallback((done) => producer.connect({ timeout: 10_000 }, done));
+      await viaCallback((done) => producer.initTransactions(INIT_TRANSACTIONS_TIMEOUT_MS, done));
+      producer.setPollInBackground(true);
     } catch (error) {
-      await producer.disconnect().catch(() => undefined);
+      await viaCallback((done) => producer.disconnect(5_000, done)).catch(() => undefined);
       throw error;
     }
     return new TransactionalPublisher(producer, transactionalId, deliveryTimeoutMs + 5_000);

@@ -19,9 +19,9 @@ module.exports = {
     },
     {
       name: 'fuzzing-only-in-test-tools',
-      comment: 'Seeded hostile values are for the e2e suite and the chaos harness, never for the apps that run in production.',
+      comment: 'Seeded hostile values are for the e2e suite, the chaos harness and unit specs, never for the code that runs in production.',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: '^(apps/bridge-e2e|apps/bridge-chaos|libs/fuzzing)/' },
+      from: { path: '^(apps|libs)/', pathNot: ['^(apps/bridge-e2e|apps/bridge-chaos|libs/fuzzing)/', '\\.spec\\.ts$'] },
       to: { path: '^libs/fuzzing/' },
     },
     {

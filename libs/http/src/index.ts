@@ -3,6 +3,7 @@ export type { ProblemDetails } from './problem/problem-details';
 export { ProblemException } from './problem/problem.exception';
 export { ProblemDetailsFilter } from './problem/problem-details.filter';
 export { problemValidationPipe } from './problem/problem-validation.pipe';
+export type { RecognisableBody } from './problem/recognisable-body';
 export { useProblemDetails } from './problem/use-problem-details';
 export { useJsonBodies, MAX_JSON_DEPTH } from './body/use-json-bodies';
 export { HttpEnvironment } from './config/http.environment';

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { IsAfter, IsDateTimeWithOffset, Money } from '@voucher-bridge/voucher-contract';
-import { CashboxRequestDto } from '../voucher-events/cashbox-request.dto';
+import { IsAfter, IsDateTimeWithOffset, Money, recognise } from '@voucher-bridge/voucher-contract';
+import { CASHBOX_REQUEST_FIELDS, CashboxRequestDto, recognisesCashboxFields } from '../voucher-events/cashbox-request.dto';
 import { Amount, DATE_TIME_WITH_OFFSET } from '../voucher-events/request.api-schema';
 
 /**
@@ -27,4 +27,20 @@ export class VoucherPurchaseRequestDto extends CashboxRequestDto {
   @IsDateTimeWithOffset()
   @IsAfter('purchasedAt')
   expiresAt?: string;
+
+  /**
+   * The everyday purchase, recognised without the decorators' metadata walk (a RecognisableBody of
+   * libs/http): only ever stricter than the decorators above; anything else is validated in full.
+   */
+  static recognise(plain: unknown): VoucherPurchaseRequestDto | undefined {
+    if (!recognise.record(plain)) return undefined;
+    const { amount, purchasedAt, expiresAt } = plain;
+    if (!recognise.exactly(plain, expiresAt === undefined ? FIELDS : FIELDS_WITH_EXPIRY) || !recognisesCashboxFields(plain)
+      || !recognise.money(amount) || !recognise.dateTimeWithOffset(purchasedAt)) return undefined;
+    if (expiresAt !== undefined && !(recognise.dateTimeWithOffset(expiresAt) && recognise.after(expiresAt, purchasedAt))) return undefined;
+    return Object.assign(new VoucherPurchaseRequestDto(), plain, { amount: Object.assign(new Money(), amount) });
+  }
 }
+
+const FIELDS = [...CASHBOX_REQUEST_FIELDS, 'amount', 'purchasedAt'];
+const FIELDS_WITH_EXPIRY = [...FIELDS, 'expiresAt'];

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsReferenceId, IsVoucherCode } from '@voucher-bridge/voucher-contract';
+import { IsReferenceId, IsVoucherCode, recognise } from '@voucher-bridge/voucher-contract';
 import { REFERENCE_ID, VOUCHER_CODE } from './request.api-schema';
 
 /** What every cashbox request names: the voucher, and the store, cashbox and receipt it happened on. */
@@ -19,4 +19,13 @@ export abstract class CashboxRequestDto {
   @ApiProperty({ ...REFERENCE_ID, example: 'R-000123', description: 'The receipt the cashbox printed. Printable ASCII without spaces, at most 64 characters.' })
   @IsReferenceId()
   receiptNumber!: string;
+}
+
+/** The fields of CashboxRequestDto, for the body classes' `recognise` (see RecognisableBody). */
+export const CASHBOX_REQUEST_FIELDS = ['voucherCode', 'storeId', 'cashboxId', 'receiptNumber'] as const;
+
+/** CashboxRequestDto's fields as its decorators pass them, recognised without their metadata walk. */
+export function recognisesCashboxFields(plain: Record<string, unknown>): boolean {
+  return recognise.voucherCode(plain.voucherCode) && recognise.referenceId(plain.storeId) && recognise.referenceId(plain.cashboxId)
+    && recognise.referenceId(plain.receiptNumber);
 }

@@ -4,3 +4,4 @@ export { IsAfter } from './is-after.rule';
 export { IsReferenceId } from './reference-id.rule';
 export { Money } from './money';
 export { IsCancellationReason } from './cancellation-reason.rule';
+export { recognise } from './recognisers';

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { asDatabaseUnavailable } from '@voucher-bridge/database';
 import { bootstrapHttpApp } from '@voucher-bridge/http';
 import { CashboxGatewayModule } from './cashbox-gateway.module';
 import { CancellationsModule } from './cancellations/cancellations.module';
@@ -8,6 +9,8 @@ import { RedemptionsModule } from './redemptions/redemptions.module';
 
 void bootstrapHttpApp(CashboxGatewayModule, {
   name: 'cashbox-gateway',
+  // A handler's database error that only means "away for now" is a 503 with Retry-After.
+  errorTranslators: [asDatabaseUnavailable],
   portVariable: 'GATEWAY_HTTP_PORT',
   docs: {
     title: 'voucher-bridge cashbox-gateway',

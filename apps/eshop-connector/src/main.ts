@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { asDatabaseUnavailable } from '@voucher-bridge/database';
 import { bootstrapHttpApp } from '@voucher-bridge/http';
 import { EshopConnectorModule } from './eshop-connector.module';
 import { ConsoleModule } from './console/console.module';
@@ -8,6 +9,8 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 void bootstrapHttpApp(EshopConnectorModule, {
   name: 'eshop-connector',
+  // A handler's database error that only means "away for now" is a 503 with Retry-After.
+  errorTranslators: [asDatabaseUnavailable],
   portVariable: 'CONNECTOR_HTTP_PORT',
   docs: {
     title: 'voucher-bridge eshop-connector',

@@ -1,8 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { DatabaseUnavailableInterceptor } from './availability/database-unavailable.interceptor';
 import { DatabaseConfigurableModule } from './config/database.module-definition';
 import { DatabaseHealthIndicator } from './health/database.health';
 import { pgPoolProvider } from './pg-pool.provider';
@@ -13,11 +11,12 @@ const publicProviders = [pgPoolProvider, PrismaService, DatabaseHealthIndicator]
 
 /**
  * PostgreSQL for an app: `DatabaseModule.fromEnvironment()`, or `forRoot({ url })` / `forRootAsync`.
- * Every HTTP handler of the app answers 503 instead of 500 while the database is away.
+ * An HTTP app passes `asDatabaseUnavailable` to its problem filter (`errorTranslators` of
+ * bootstrapHttpApp): every handler then answers 503 instead of 500 while the database is away.
  */
 @Module({
   imports: [TerminusModule],
-  providers: [...publicProviders, PgPoolOwner, { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor }],
+  providers: [...publicProviders, PgPoolOwner],
   exports: publicProviders,
 })
 export class DatabaseModule extends DatabaseConfigurableModule {

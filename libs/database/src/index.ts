@@ -7,7 +7,7 @@ export { DatabaseHealthIndicator } from './health/database.health';
 export { GroupCommitBatcher } from './group-commit/group-commit.batcher';
 export type { GroupCommitOptions, BatchWriter } from './group-commit/group-commit.batcher';
 export { Prisma } from './generated/prisma/client';
-export { DatabaseUnavailableError } from './availability/database-unavailable.error';
+export { asDatabaseUnavailable, DatabaseUnavailableError } from './availability/database-unavailable.error';
 export { databaseUnavailableReason, isDatabaseUnavailable } from './availability/database-unavailable';
 export type { SqlPool, SqlSession } from './sql-pool';
 export { inTransaction } from './transactions/in-transaction';

@@ -11,6 +11,7 @@ import type { ApiDocsOptions } from './docs/api-docs.options';
 import { appLoggingParams, LogLevel } from './logging/app-logging.params';
 import { LoggingModule } from './logging/logging.module';
 import { requestIdOf, useRequestIds } from './logging/request-id';
+import type { ErrorTranslator } from './problem/problem-details.filter';
 import { useProblemDetails } from './problem/use-problem-details';
 import { answerFrameworkError } from './problem/framework-errors';
 
@@ -20,6 +21,11 @@ export interface HttpAppOptions {
   portVariable: string;
   /** Served at `/docs` (Swagger UI) and `/docs/openapi.json`. */
   docs: ApiDocsOptions;
+  /**
+   * Errors of the app's dependencies the clients should see as such, e.g. the database library's
+   * `asDatabaseUnavailable` (a 503 with Retry-After instead of a 500).
+   */
+  errorTranslators?: ErrorTranslator[];
 }
 
 @Module({})
@@ -45,7 +51,7 @@ export async function bootstrapHttpApp(rootModule: Type<unknown>, options: HttpA
     );
     app.useLogger(app.get(Logger));
     useRequestIds(app);
-    useProblemDetails(app);
+    useProblemDetails(app, options.errorTranslators);
     useJsonBodies(app);
     useApiDocs(app, options.docs);
     app.enableShutdownHooks();

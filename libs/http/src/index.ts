@@ -2,6 +2,7 @@ export { PROBLEM_CONTENT_TYPE } from './problem/problem-details';
 export type { ProblemDetails } from './problem/problem-details';
 export { ProblemException } from './problem/problem.exception';
 export { ProblemDetailsFilter } from './problem/problem-details.filter';
+export type { ErrorTranslator } from './problem/problem-details.filter';
 export { problemValidationPipe } from './problem/problem-validation.pipe';
 export type { RecognisableBody } from './problem/recognisable-body';
 export { useProblemDetails } from './problem/use-problem-details';

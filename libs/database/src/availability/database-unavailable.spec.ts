@@ -1,5 +1,6 @@
 import { DatabaseError } from 'pg';
 import { databaseUnavailableReason, isDatabaseUnavailable } from './database-unavailable';
+import { asDatabaseUnavailable, DatabaseUnavailableError } from './database-unavailable.error';
 
 function pgError(code: string, message: string): DatabaseError {
   const error = new DatabaseError(message, message.length, 'error');
@@ -51,5 +52,17 @@ describe('databaseUnavailableReason', () => {
     expect(databaseUnavailableReason(prismaError('P2039', { kind: 'postgres', originalCode: '57P01', originalMessage: 'terminating connection due to administrator command' })))
       .toBe('57P01: terminating connection due to administrator command');
     expect(databaseUnavailableReason(new Error('Connection terminated unexpectedly'))).toBe('Connection terminated unexpectedly');
+  });
+});
+
+describe('asDatabaseUnavailable', () => {
+  it('answers an unavailable database as a 503 naming the reason, and leaves every other error alone', () => {
+    const translated = asDatabaseUnavailable(socketError('ECONNREFUSED'));
+    expect(translated).toBeInstanceOf(DatabaseUnavailableError);
+    expect(translated?.getStatus()).toBe(503);
+    expect(translated?.reason).toContain('ECONNREFUSED');
+    expect(asDatabaseUnavailable(pgError('23505', 'duplicate key value violates unique constraint'))).toBeUndefined();
+    const already = new DatabaseUnavailableError('57P01: terminating connection due to administrator command');
+    expect(asDatabaseUnavailable(already)).toBe(already);
   });
 });

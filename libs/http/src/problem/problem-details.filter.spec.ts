@@ -65,6 +65,16 @@ describe('ProblemDetailsFilter', () => {
     expect(Logger.prototype.error).toHaveBeenCalledTimes(1);
   });
 
+  it('lets the app\'s translators turn errors they recognise into the exception the client sees', () => {
+    const translators = [(error: unknown) => ((error as { code?: string }).code === 'ECONNREFUSED'
+      ? new ServiceUnavailableException('The database is unavailable for a moment.', { cause: error }) : undefined)];
+    const filter = new ProblemDetailsFilter(translators);
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    expect(replyFor(refused, filter)).toMatchObject({ statusCode: 503, headers: { 'retry-after': '5' } });
+    expect(replyFor(new Error('duplicate key value violates unique constraint'), filter).statusCode).toBe(500);
+    expect(replyFor(new NotFoundException('Cannot GET /x'), filter).statusCode).toBe(404);
+  });
+
   it('lets a terminus health result through unchanged', () => {
     const health = { status: 'error', info: {}, error: { kafka: { status: 'down' } }, details: { kafka: { status: 'down' } } };
     const reply = replyFor(new ServiceUnavailableException(health));

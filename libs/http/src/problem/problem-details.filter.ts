@@ -12,17 +12,26 @@ import { ThrottledLog } from './throttled-log';
 export const RETRY_AFTER_SECONDS = 5;
 
 /**
+ * Turns an error it recognises into the exception the client should see (e.g. the database
+ * library's "away for now" into a 503); `undefined` for every other error.
+ */
+export type ErrorTranslator = (error: unknown) => Error | undefined;
+
+/**
  * Every error an HTTP client sees is a problem+json document; internals never leak. 4xx answers
  * are not logged (the client is told); a 503 is one warning line, a 500 one stack trace, each
- * at most once per kind every 10 s.
+ * at most once per kind every 10 s. The app's translators see each error first.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemDetailsFilter.name);
   private readonly throttle = new ThrottledLog(10_000);
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(private readonly translators: readonly ErrorTranslator[] = []) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const exception = this.translate(error);
     if (isHealthCheckResult(exception)) {
       // Terminus' own body: what monitoring tools read.
       reply.status(exception.getStatus()).send(exception.getResponse());
@@ -39,6 +48,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     rejectedRequests.inc({ status: String(problem.status), reason: reasonOf(problem.type) });
     reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
+  }
+
+  private translate(error: unknown): unknown {
+    for (const translator of this.translators) {
+      const translated = translator(error);
+      if (translated) return translated;
+    }
+    return error;
   }
 
   private toProblem(exception: unknown): ProblemDetails {

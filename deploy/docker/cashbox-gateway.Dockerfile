@@ -48,4 +48,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.GATEWAY_HTTP_PORT + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The V8 flags of deploy/node/cashbox-gateway.node-options (deploy/tests/docker.spec.ts keeps them equal).
-CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=160", "dist/apps/cashbox-gateway/src/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=160", "dist/apps/cashbox-gateway/src/main.js"]

@@ -5,7 +5,7 @@ import type { KafkaModuleOptions, KafkaTopicSpec } from '../config/kafka-module.
 import { KAFKA_CLIENT } from '../kafka.constants';
 import { connectWithRetry } from '../retry/connect-with-retry';
 import { retryWithBackoff } from '../retry/retry-with-backoff';
-import { withTimeout } from './with-timeout';
+import { withTimeout } from '../retry/with-timeout';
 
 /**
  * Creates the configured topics at start-up (retrying in the background while the cluster is

@@ -1,0 +1,107 @@
+import { EventEmitter } from 'node:events';
+import type { Producer } from '@confluentinc/kafka-javascript';
+import { TransactionalPublisher } from './transactional-publisher';
+
+type Callback = (error?: Error | null) => void;
+
+/** A stand-in for librdkafka's Producer: records calls, reports deliveries when told to. */
+class FakeProducer extends EventEmitter {
+  readonly calls: string[] = [];
+  readonly produced: { topic: string; value: string; key: unknown; opaque: number; headers?: object[] }[] = [];
+  offsets = new Map<string, number>();
+  failProduceAt = -1;
+  commitError?: Error;
+  /** Deliver every message produced when the commit is called (as librdkafka's commit flushes). */
+  deliverOnCommit = true;
+
+  beginTransaction(done: Callback): void { this.calls.push('begin'); done(); }
+  produce(topic: string, _partition: null, value: Buffer, key: unknown, _timestamp: null, opaque: number, headers?: object[]): void {
+    if (this.produced.length === this.failProduceAt) throw new Error('Local: Queue full');
+    this.produced.push({ topic, value: value.toString(), key, opaque, headers });
+  }
+  flush(_timeout: number, done: Callback): void { this.calls.push('flush'); this.deliverAll(); done(); }
+  commitTransaction(_timeout: number, done: Callback): void {
+    this.calls.push('commit');
+    if (this.deliverOnCommit) this.deliverAll();
+    done(this.commitError);
+  }
+  abortTransaction(_timeout: number, done: Callback): void { this.calls.push('abort'); done(); }
+  disconnect(_timeout: number, done: Callback): void { this.calls.push('disconnect'); done(); }
+
+  private deliverAll(): void {
+    for (const message of this.produced.splice(0)) {
+      const offset = this.offsets.get(message.topic) ?? 0;
+      this.offsets.set(message.topic, offset + 1);
+      // Reports reach JavaScript a moment after librdkafka's call returned.
+      setImmediate(() => this.emit('delivery-report', null, { topic: message.topic, partition: 0, offset, opaque: message.opaque }));
+    }
+  }
+}
+
+function publisherOn(fake: FakeProducer): TransactionalPublisher {
+  return new TransactionalPublisher(fake as unknown as Producer, 'test.relay', 1_000);
+}
+
+describe('TransactionalPublisher', () => {
+  it('produces each group in order with its headers, commits, and says where each message landed (the position left out)', async () => {
+    const fake = new FakeProducer();
+    const publisher = publisherOn(fake);
+    const produced: FakeProducer['produced'] = [];
+    const produce = fake.produce.bind(fake);
+    fake.produce = (...args: Parameters<FakeProducer['produce']>) => { produce(...args); produced.push(fake.produced.at(-1)!); };
+
+    const landed = await publisher.publish([
+      { topic: 'test.voucher', messages: [{ key: 'A', value: 'a1', headers: { ce_id: '1', ce_type: 'voucher.purchased' } }, { key: 'B', value: 'b1' }] },
+      { topic: 'test.other', messages: [{ key: 'A', value: 'a2' }] },
+    ], { with: { topic: 'test.voucher.relay-position', messages: [{ key: 'test.relay', value: 'position' }] } });
+
+    expect(fake.calls).toEqual(['begin', 'commit']);
+    expect(produced.map((m) => [m.topic, m.value, m.opaque])).toEqual([
+      ['test.voucher', 'a1', 0], ['test.voucher', 'b1', 1], ['test.other', 'a2', 2], ['test.voucher.relay-position', 'position', 3],
+    ]);
+    expect(produced[0].headers).toEqual([{ ce_id: '1' }, { ce_type: 'voucher.purchased' }]);
+    expect(landed).toEqual([
+      [{ topic: 'test.voucher', partition: 0, offset: '0' }, { topic: 'test.voucher', partition: 0, offset: '1' }],
+      [{ topic: 'test.other', partition: 0, offset: '0' }],
+    ]);
+    // The next transaction's messages continue the sequence: a late report of this one cannot be taken for them.
+    await publisher.publish([{ topic: 'test.voucher', messages: [{ key: 'C', value: 'c1' }] }]);
+    expect(produced.at(-1)!.opaque).toBe(4);
+    expect(publisher.usable).toBe(true);
+  });
+
+  it('acknowledges everything before beforeCommit runs, and aborts when it rejects', async () => {
+    const fake = new FakeProducer();
+    const publisher = publisherOn(fake);
+    await expect(publisher.publish([{ topic: 'test.voucher', messages: [{ key: 'A', value: 'a1' }] }], {
+      beforeCommit: async () => { fake.calls.push('beforeCommit'); throw new Error('marking failed'); },
+    })).rejects.toThrow('marking failed');
+    expect(fake.calls).toEqual(['begin', 'flush', 'beforeCommit', 'abort']);
+    expect(publisher.usable).toBe(false);
+    await expect(publisher.publish([])).rejects.toThrow(/spent/);
+  });
+
+  it('aborts and is spent when librdkafka refuses a message or the commit fails', async () => {
+    const refusing = new FakeProducer();
+    refusing.failProduceAt = 1;
+    const first = publisherOn(refusing);
+    await expect(first.publish([{ topic: 't', messages: [{ key: 'A', value: '1' }, { key: 'B', value: '2' }] }])).rejects.toThrow('Queue full');
+    expect(refusing.calls).toEqual(['begin', 'abort']);
+    expect(first.usable).toBe(false);
+
+    const fenced = new FakeProducer();
+    fenced.commitError = new Error('Broker: Producer fenced');
+    const second = publisherOn(fenced);
+    await expect(second.publish([{ topic: 't', messages: [{ key: 'A', value: '1' }] }])).rejects.toThrow('fenced');
+    expect(fenced.calls).toEqual(['begin', 'commit', 'abort']);
+    expect(second.usable).toBe(false);
+  });
+
+  it('does not wait forever for delivery reports that never come after a commit', async () => {
+    const silent = new FakeProducer();
+    silent.deliverOnCommit = false;
+    const publisher = publisherOn(silent);
+    await expect(publisher.publish([{ topic: 't', messages: [{ key: 'A', value: '1' }] }])).rejects.toThrow(/timed out/);
+    expect(publisher.usable).toBe(false);
+  });
+});

@@ -7,7 +7,8 @@ import { cacheValidationMetadata } from './validation-metadata.cache';
 /**
  * Validates request bodies with class-validator; unknown fields are errors, not silently dropped.
  * A body class that is a `RecognisableBody` is asked first; what it does not recognise is
- * validated in full.
+ * validated in full. `recognisers: false` validates everything in full (the recognisers' specs
+ * compare against it).
  */
 export function problemValidationPipe(options: { recognisers?: boolean } = {}): ValidationPipe {
   cacheValidationMetadata();

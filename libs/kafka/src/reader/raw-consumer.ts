@@ -1,4 +1,5 @@
 import { KafkaConsumer, LibrdKafkaError, Message } from '@confluentinc/kafka-javascript';
+import { viaCallback } from '../via-callback';
 
 /**
  * A connected raw consumer of @confluentinc/kafka-javascript for reading partitions directly:
@@ -19,12 +20,13 @@ export async function connectRawConsumer(
   }, {});
   // A consume call returns at the end of the partitions, or once nothing came for this long.
   consumer.setDefaultConsumeTimeout(200);
-  await new Promise<void>((resolve, reject) => consumer.connect({ timeout: timeoutMs }, (error) => (error ? reject(error) : resolve())));
+  await viaCallback((done) => consumer.connect({ timeout: timeoutMs }, done));
   return consumer;
 }
 
 export function disconnectRawConsumer(consumer: KafkaConsumer): Promise<void> {
-  return new Promise<void>((resolve) => consumer.disconnect(() => resolve()));
+  // Resolves whatever the outcome: the consumer is dropped either way.
+  return viaCallback((done) => consumer.disconnect(() => done()));
 }
 
 export function partitionsOf(consumer: KafkaConsumer, topic: string, timeoutMs: number): Promise<number[]> {

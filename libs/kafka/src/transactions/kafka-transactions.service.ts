@@ -7,7 +7,7 @@ import type { RecordLocation } from '../reader/record-location';
 import { QuietLogger } from '../logging/quiet-logger';
 import { readLastCommitted } from './committed-tail.reader';
 import { TransactionalPublisher } from './transactional-publisher';
-import { viaCallback } from './via-callback';
+import { viaCallback } from '../via-callback';
 
 /** Fencing an earlier holder of the id aborts its open transaction first: give the broker time. */
 const INIT_TRANSACTIONS_TIMEOUT_MS = 15_000;

@@ -2,7 +2,7 @@ import type { DeliveryReport, LibrdKafkaError, MessageHeader, Producer } from '@
 import { withTimeout } from '../retry/with-timeout';
 import type { OutgoingMessage } from '../producer/kafka-producer.service';
 import { DeliveryRound, PublishedRecord } from './delivery-round';
-import { viaCallback } from './via-callback';
+import { viaCallback } from '../via-callback';
 
 export type { PublishedRecord } from './delivery-round';
 

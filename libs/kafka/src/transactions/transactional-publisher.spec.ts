@@ -11,18 +11,22 @@ class FakeProducer extends EventEmitter {
   offsets = new Map<string, number>();
   failProduceAt = -1;
   commitError?: Error;
-  /** Deliver every message produced when the commit is called (as librdkafka's commit flushes). */
-  deliverOnCommit = true;
+  /** The broker acknowledges every message produced, a moment later; false: no report ever comes. */
+  acknowledges = true;
+  /** Messages produced whose reports had not reached JavaScript when the commit was called. */
+  unreportedAtCommit: number[] = [];
+  private unreported = 0;
 
   beginTransaction(done: Callback): void { this.calls.push('begin'); done(); }
   produce(topic: string, _partition: null, value: Buffer, key: unknown, _timestamp: null, opaque: number, headers?: object[]): void {
     if (this.produced.length === this.failProduceAt) throw new Error('Local: Queue full');
     this.produced.push({ topic, value: value.toString(), key, opaque, headers });
+    this.unreported++;
+    if (this.acknowledges && this.produced.length === 1) setImmediate(() => this.deliverAll());
   }
-  flush(_timeout: number, done: Callback): void { this.calls.push('flush'); this.deliverAll(); done(); }
   commitTransaction(_timeout: number, done: Callback): void {
     this.calls.push('commit');
-    if (this.deliverOnCommit) this.deliverAll();
+    this.unreportedAtCommit.push(this.unreported);
     done(this.commitError);
   }
   abortTransaction(_timeout: number, done: Callback): void { this.calls.push('abort'); done(); }
@@ -32,8 +36,11 @@ class FakeProducer extends EventEmitter {
     for (const message of this.produced.splice(0)) {
       const offset = this.offsets.get(message.topic) ?? 0;
       this.offsets.set(message.topic, offset + 1);
-      // Reports reach JavaScript a moment after librdkafka's call returned.
-      setImmediate(() => this.emit('delivery-report', null, { topic: message.topic, partition: 0, offset, opaque: message.opaque }));
+      // Reports reach JavaScript a while after the message was produced.
+      setImmediate(() => {
+        this.unreported--;
+        this.emit('delivery-report', null, { topic: message.topic, partition: 0, offset, opaque: message.opaque });
+      });
     }
   }
 }
@@ -56,6 +63,8 @@ describe('TransactionalPublisher', () => {
     ], { with: { topic: 'test.voucher.relay-position', messages: [{ key: 'test.relay', value: 'position' }] } });
 
     expect(fake.calls).toEqual(['begin', 'commit']);
+    // Committed only once every message was acknowledged: the commit's flush has nothing to wait for.
+    expect(fake.unreportedAtCommit).toEqual([0]);
     expect(produced.map((m) => [m.topic, m.value, m.opaque])).toEqual([
       ['test.voucher', 'a1', 0], ['test.voucher', 'b1', 1], ['test.other', 'a2', 2], ['test.voucher.relay-position', 'position', 3],
     ]);
@@ -76,7 +85,7 @@ describe('TransactionalPublisher', () => {
     await expect(publisher.publish([{ topic: 'test.voucher', messages: [{ key: 'A', value: 'a1' }] }], {
       beforeCommit: async () => { fake.calls.push('beforeCommit'); throw new Error('marking failed'); },
     })).rejects.toThrow('marking failed');
-    expect(fake.calls).toEqual(['begin', 'flush', 'beforeCommit', 'abort']);
+    expect(fake.calls).toEqual(['begin', 'beforeCommit', 'abort']);
     expect(publisher.usable).toBe(false);
     await expect(publisher.publish([])).rejects.toThrow(/spent/);
   });
@@ -97,11 +106,12 @@ describe('TransactionalPublisher', () => {
     expect(second.usable).toBe(false);
   });
 
-  it('does not wait forever for delivery reports that never come after a commit', async () => {
+  it('does not wait forever for delivery reports that never come, and then aborts instead of committing', async () => {
     const silent = new FakeProducer();
-    silent.deliverOnCommit = false;
+    silent.acknowledges = false;
     const publisher = publisherOn(silent);
     await expect(publisher.publish([{ topic: 't', messages: [{ key: 'A', value: '1' }] }])).rejects.toThrow(/timed out/);
+    expect(silent.calls).toEqual(['begin', 'abort']);
     expect(publisher.usable).toBe(false);
   });
 });

@@ -73,16 +73,14 @@ export class TransactionalPublisher {
       await viaCallback((done) => this.producer.beginTransaction(done));
       const all = options.with ? [...groups, options.with] : groups;
       const round = this.produce(all);
-      if (options.beforeCommit) {
-        // Sent now, not after linger.ms; the reports arrive as the broker acknowledges.
-        await Promise.all([round.delivered, viaCallback((done) => this.producer.flush(this.commitTimeoutMs, done))]);
-        await options.beforeCommit();
-      }
-      // Committing flushes what is still queued and fails if any message was not delivered.
+      // Every acknowledgement is awaited here, before the commit, so that the commit's own flush
+      // finds nothing left and returns at once. Left to it, the flush polls the queue that the
+      // background poll thread serves (the binding forwards it there) and sleeps up to 10 ms
+      // after the last acknowledgement: back-to-back transactions of 10 messages on the bench
+      // machine took 17-19 ms each with that flush and 6-11 ms with this wait.
+      await withTimeout(round.delivered, this.commitTimeoutMs, 'waiting for the delivery reports');
+      await options.beforeCommit?.();
       await viaCallback((done) => this.producer.commitTransaction(this.commitTimeoutMs, done));
-      // The last reports may reach JavaScript just after the commit's callback (all of them were
-      // delivered, or the commit would have failed); never wait for them forever.
-      await withTimeout(round.delivered, this.commitTimeoutMs, 'waiting for the delivery reports after the commit');
       return landedPerGroup(groups, round.records());
     } catch (error) {
       this.spent = true;

@@ -71,7 +71,8 @@ async function main(): Promise<void> {
       accepted = accept.accepted;
       const gatewayMemory = gateway.memory();
       figures.push(['accept: POST /v1/voucher-purchases → 202', `${fmt(accept.requestsPerSecond)} req/s`]);
-      figures.push(['accept: vs raw PostgreSQL / vs peer', `${(accept.requestsPerSecond / pgTps).toFixed(2)}× / ${(accept.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}×`]);
+      const vsPostgres = Number.isNaN(pgTps) ? 'n/a (phase raw not run)' : `${(accept.requestsPerSecond / pgTps).toFixed(2)}×`;
+      figures.push(['accept: vs raw PostgreSQL / vs peer', `${vsPostgres} / ${(accept.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}×`]);
       figures.push(['accept: latency p50 / p99', `${accept.p50Ms} ms / ${accept.p99Ms} ms`]);
       figures.push(['accept: accepted / failed', `${accept.accepted} / ${accept.failed}`]);
       figures.push(['accept: gateway CPU per request (relay included)', cpuPerRequest(accept)]);

@@ -4,7 +4,7 @@ import { TransactionalPublisher } from './transactional-publisher';
 
 type Callback = (error?: Error | null) => void;
 
-/** A stand-in for librdkafka's Producer: records calls, reports deliveries when told to. */
+/** A stand-in for librdkafka's Producer: records calls; the "broker" acknowledges what was produced a moment later (or never). */
 class FakeProducer extends EventEmitter {
   readonly calls: string[] = [];
   readonly produced: { topic: string; value: string; key: unknown; opaque: number; headers?: object[] }[] = [];

@@ -10,7 +10,8 @@
 #   KAFKA_PORT             client (PLAINTEXT) port         (default 19092)
 #   KAFKA_CONTROLLER_PORT  KRaft controller port           (default 19093)
 #   KAFKA_HEAP             JVM heap options                (default "-Xmx1g -Xms256m")
-#   KAFKA_JVM_OPTS         extra JVM options               (default none)
+#   KAFKA_JVM_OPTS         extra JVM options, after the defaults (default none; -XX:TieredStopAtLevel=4
+#                          gives the broker back its C2 compiler, see JIT_OPTS)
 #   KAFKA_NUM_PARTITIONS   num.partitions of new topics    (default 6)
 #   KAFKA_START_TIMEOUT    seconds to wait for readiness   (default 120: a loaded 2-core machine took over 60)
 #   KAFKA_STOP_TIMEOUT     seconds before SIGTERM -> KILL  (default 30)
@@ -43,6 +44,14 @@ NUM_PARTITIONS=${KAFKA_NUM_PARTITIONS:-6}
 START_TIMEOUT=${KAFKA_START_TIMEOUT:-120}
 STOP_TIMEOUT=${KAFKA_STOP_TIMEOUT:-30}
 KCAT=${KCAT:-kcat}
+# The JIT compiles with C1 only. These brokers live minutes to hours on a 2-core machine shared
+# with PostgreSQL, both apps and a load generator (the bench, the e2e suite, `run`), and C2 spent
+# that time compiling: a quarter of a core in its compiler threads during the bench's accept phase,
+# half of the broker's CPU (2026-12-06). Bench runs alternating with and without (C1 only first):
+# raw Kafka producer 87,668 / 79,239 / 92,908 against 71,702 / 64,558 / 55,576 msg/s; the broker
+# at 500 purchases/s 32-34 % of a core against 45-46 %; registrations with one subscriber 4,064 /
+# 3,898 against 3,238 / 3,069 events/s. KAFKA_JVM_OPTS comes after and can undo it.
+JIT_OPTS=(-XX:TieredStopAtLevel=1)
 NODE_ID=${KAFKA_NODE_ID:-1}
 VOTERS=${KAFKA_QUORUM_VOTERS:-}
 CLUSTER_ID=${KAFKA_CLUSTER_ID:-}
@@ -376,7 +385,7 @@ cmd_start() {
   # stdin from /dev/null and fds 8/9 closed: a caller reading our output
   # through a pipe (execSync in tests) must see EOF when this script exits,
   # and the broker must not hold the instance lock.
-  nohup setsid "$JAVA" "${heap_opts[@]}" "${extra_opts[@]}" \
+  nohup setsid "$JAVA" "${heap_opts[@]}" "${JIT_OPTS[@]}" "${extra_opts[@]}" \
     -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
     -XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true \
     "${LOG_OPTS[@]}" -cp "$LIBS/*" kafka.Kafka "$PROPS" \

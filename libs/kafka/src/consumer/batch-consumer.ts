@@ -6,8 +6,12 @@ import { BatchConsumerOptions } from './batch-handler';
 import { ConsumerStatistics, PartitionLag, partitionKey } from './consumer-statistics';
 
 /**
- * A consumer-group member with auto-commit off: each batch is handed to the handler, retried
- * with backoff while it fails, and its offset committed only after the handler succeeded.
+ * A consumer-group member that commits only what was handled: each batch is handed to the
+ * handler, retried with backoff while it fails, and its offset stored only after the handler
+ * succeeded. librdkafka commits the stored offsets in the background every `COMMIT_INTERVAL_MS`,
+ * when partitions are revoked and when the member leaves (see KafkaConsumerFactory): a record
+ * is never committed before its batch was handled, and a crash hands at most the last interval's
+ * handled records to the next owner again, which the handler recognises as handled.
  */
 export class BatchConsumer {
   private readonly logger: Logger;
@@ -71,7 +75,7 @@ export class BatchConsumer {
     });
   }
 
-  /** Stops fetching, lets the batch in hand finish (and commit), then leaves the group. */
+  /** Stops fetching, lets the batch in hand finish, then leaves the group (committing what was handled). */
   async stop(): Promise<void> {
     this.shutdown.abort();
     await this.started?.catch(() => undefined);
@@ -86,27 +90,28 @@ export class BatchConsumer {
     await consumer.run({
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: (payload) => this.processBatch(consumer, payload),
+      eachBatch: (payload) => this.processBatch(payload),
     });
   }
 
-  private async processBatch(consumer: KafkaJS.Consumer, payload: KafkaJS.EachBatchPayload): Promise<void> {
+  private async processBatch(payload: KafkaJS.EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat } = payload;
     if (this.shutdown.signal.aborted) throw new Error('consumer stopping: batch left for the next owner');
     if (batch.messages.length === 0) return;
     const key = partitionKey(batch);
     this.handling.add(key);
-    const work = this.handleAndCommit(consumer, batch, payload).finally(() => {
+    const work = this.handle(batch, payload).finally(() => {
       this.inFlight.delete(work);
       this.handling.delete(key);
     });
     this.inFlight.add(work);
     await work;
+    // Stores the offset after the batch for the next commit; never before the handler succeeded.
     resolveOffset(batch.lastOffset());
     await heartbeat();
   }
 
-  private async handleAndCommit(consumer: KafkaJS.Consumer, batch: KafkaJS.Batch, payload: KafkaJS.EachBatchPayload): Promise<void> {
+  private async handle(batch: KafkaJS.Batch, payload: KafkaJS.EachBatchPayload): Promise<void> {
     const { topic, partition, messages } = batch;
     // A batch that keeps failing is abandoned uncommitted when the app stops or the partition
     // moves to another member; it is then fetched again from the last committed offset.
@@ -126,7 +131,5 @@ export class BatchConsumer {
       clearInterval(watch);
       this.shutdown.signal.removeEventListener('abort', onShutdown);
     }
-    const next = (BigInt(batch.lastOffset()) + 1n).toString();
-    await consumer.commitOffsets([{ topic, partition, offset: next }]);
   }
 }

@@ -11,8 +11,9 @@ export interface ConsumedBatch {
 
 /**
  * Processes one partition's batch completely. Resolving means every message is done (its
- * effect committed or dead-lettered): only then is the offset committed. Throwing means
- * "try the same batch again later".
+ * effect committed or dead-lettered): only then is the offset stored for the next commit.
+ * Throwing means "try the same batch again later". A batch may be handed over again after a
+ * crash even when it resolved (its offset not yet committed): the handler must recognise it.
  */
 export type BatchHandler = (batch: ConsumedBatch) => Promise<void>;
 

@@ -62,6 +62,8 @@ RETURNING ${CLAIMED_DELIVERY_COLUMNS}`);
  * A head that will be retried later takes its voucher's successors' next attempts along, so they
  * do not sit at the front of the due index, blocked, for hours (the claim reads a window of it);
  * a head that is done releases them at once (one enqueued while it was in flight took its lease).
+ * Returns how many successors it released that way: only those give the dispatcher a reason to
+ * claim again now.
  */
 export const RECORD_OUTCOMES = preparedStatement('record-outcomes', `
 WITH recorded AS (
@@ -78,14 +80,17 @@ WITH recorded AS (
     AS o(subscription_id, event_id, status, delay_ms, last_status, last_error, last_reason)
   WHERE d.subscription_id = o.subscription_id AND d.event_id = o.event_id AND d.status = 'pending'
   RETURNING d.subscription_id, d.voucher_code_hash, d.sequence, d.status, d.next_attempt_at
+), moved AS (
+  UPDATE webhook_delivery later
+  SET next_attempt_at = CASE WHEN r.status = 'pending' THEN r.next_attempt_at ELSE now() END
+  FROM recorded r
+  WHERE later.subscription_id = r.subscription_id AND later.voucher_code_hash = r.voucher_code_hash
+    AND later.sequence > r.sequence AND later.status NOT IN ('delivered', 'parked', 'discarded')
+    AND CASE WHEN r.status = 'pending' THEN later.next_attempt_at < r.next_attempt_at
+      ELSE later.next_attempt_at > now() END
+  RETURNING r.status <> 'pending' AS released
 )
-UPDATE webhook_delivery later
-SET next_attempt_at = CASE WHEN r.status = 'pending' THEN r.next_attempt_at ELSE now() END
-FROM recorded r
-WHERE later.subscription_id = r.subscription_id AND later.voucher_code_hash = r.voucher_code_hash
-  AND later.sequence > r.sequence AND later.status NOT IN ('delivered', 'parked', 'discarded')
-  AND CASE WHEN r.status = 'pending' THEN later.next_attempt_at < r.next_attempt_at
-    ELSE later.next_attempt_at > now() END`);
+SELECT count(*) FILTER (WHERE released)::int AS released FROM moved`);
 
 /**
  * The shop answered 410 Gone: the subscription is disabled and what it still had pending is

@@ -11,7 +11,7 @@ import type { DeliveryRepository } from './delivery.repository';
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 
 /** The dispatcher with fakes around it: sends wait until the test answers them. */
-function dispatcher(maxInFlight: number) {
+function dispatcher(maxInFlight: number, { released = 0, due = [] as ClaimedDelivery[] } = {}) {
   const answers: ((result: DeliveryResult) => void)[] = [];
   const recorded: DeliveryOutcome[] = [];
   const claims: number[] = [];
@@ -22,10 +22,11 @@ function dispatcher(maxInFlight: number) {
   const repository = {
     claim: async (limit: number) => {
       claims.push(limit);
-      return [];
+      return due.splice(0, limit);
     },
     record: async (outcomes: DeliveryOutcome[]) => {
       recorded.push(...outcomes);
+      return released;
     },
     countPending: async () => 0,
   } as unknown as DeliveryRepository;
@@ -83,5 +84,36 @@ describe('DeliveryDispatcher hand-off', () => {
     subject.handOff(handOff, [], 3);
     await settle();
     expect(claims).toEqual([4]);
+  });
+
+  it('does not claim after an answer and its outcome when nothing can have become due', async () => {
+    const { subject, answers, recorded, claims } = dispatcher(4);
+    subject.handOff(subject.reserve(1), [delivery(1)], 1);
+    await settle();
+    answers[0]({ kind: 'delivered', status: 204 });
+    await eventually(() => recorded.length > 0);
+    await settle();
+    expect(claims).toEqual([]);
+  });
+
+  it('claims again when recorded outcomes released a voucher\'s next deliveries', async () => {
+    const { subject, answers, recorded, claims } = dispatcher(4, { released: 1 });
+    subject.handOff(subject.reserve(1), [delivery(1)], 1);
+    await settle();
+    answers[0]({ kind: 'delivered', status: 204 });
+    await eventually(() => recorded.length > 0 && claims.length > 0);
+    expect(claims).toEqual([4]);
+  });
+
+  it('claims again when a slot comes free after a round ran out of room', async () => {
+    // Two due: one fills the only slot, and the round stops for want of room.
+    const { subject, answers, claims } = dispatcher(1, { due: [delivery(1), delivery(2)] });
+    subject.handOff(subject.reserve(0), [], 2);
+    await settle();
+    expect(claims).toEqual([1]);
+    expect(answers).toHaveLength(1);
+    answers[0]({ kind: 'delivered', status: 204 });
+    await eventually(() => answers.length > 1);
+    expect(claims).toEqual([1, 1]);
   });
 });

@@ -14,9 +14,10 @@ export class DeliveryRepository {
     return rows.map(claimedDelivery);
   }
 
-  async record(outcomes: readonly DeliveryOutcome[]): Promise<void> {
-    if (outcomes.length === 0) return;
-    await this.pool.query(withValues(RECORD_OUTCOMES, [
+  /** Returns how many successors the outcomes released (due now: their heads are done). */
+  async record(outcomes: readonly DeliveryOutcome[]): Promise<number> {
+    if (outcomes.length === 0) return 0;
+    const { rows } = await this.pool.query<{ released: number }>(withValues(RECORD_OUTCOMES, [
       outcomes.map((o) => o.subscriptionId),
       outcomes.map((o) => o.eventId),
       outcomes.map((o) => o.status),
@@ -25,6 +26,7 @@ export class DeliveryRepository {
       outcomes.map((o) => o.lastError),
       outcomes.map((o) => o.lastReason),
     ]));
+    return rows[0]?.released ?? 0;
   }
 
   async disableSubscriptions(subscriptionIds: readonly string[], reason: string): Promise<void> {

@@ -14,6 +14,9 @@ import { ConsumerStatistics } from './consumer-statistics';
  */
 export const COMMIT_INTERVAL_MS = 1_000;
 
+/** The most a fetch brings of one partition (compressed bytes): see createBatchConsumer. */
+const PARTITION_FETCH_BYTES = 65_536;
+
 /** Builds group consumers whose offsets are committed only after processing. */
 @Injectable()
 export class KafkaConsumerFactory {
@@ -50,7 +53,7 @@ export class KafkaConsumerFactory {
       'group.protocol': 'consumer',
       'js.consumer.max.batch.size': options.maxBatchSize ?? 500,
       // Prefetch bounded: librdkafka queues up to 64 MiB and fetches 50 MiB at once by default,
-      // and the JS client caches 1.5 s of records on top. A few MiB and 200 ms keep a catching-up
+      // and the JS client caches 1.5 s of records on top. A few MiB and 100 ms keep a catching-up
       // consumer ahead of the database (one batch transaction takes longer than a fetch) while
       // the process stays small. Draining 120k events: librdkafka's malloc arena 60 → 17 MiB, and
       // with the heap flags of deploy/node/eshop-connector.node-options peak RSS 1,040 → ~270
@@ -58,7 +61,18 @@ export class KafkaConsumerFactory {
       'queued.max.messages.kbytes': 2_048,
       'queued.min.messages': 1_000,
       'fetch.max.bytes': 1_048_576,
-      'max.partition.fetch.bytes': 262_144,
+      // Per partition and fetch, set under both of librdkafka's names: the KafkaJS layer sets
+      // `fetch.message.max.bytes` to 10 MiB by default (its `maxBytes`), which librdkafka applies
+      // after `max.partition.fetch.bytes`, the same property. So the 256 KiB bound once written
+      // here never held: one fetch brought a partition's whole backlog (bench: 16,839 records,
+      // 6.7 MB decompressed, past the 2 MiB queue bound) and the next partition only after it,
+      // so the three batch workers mostly had one partition to work on. 64 KiB (about 1,200 of
+      // our lz4-compressed records) puts every partition in each fetch. Draining 100k events
+      // (register phase, alternating runs): batches in hand at once 3 for 43-48 % of the time
+      // against 0 before (1: 60-67 %), peak RSS 221-250 against 266-281 MiB, 11-12k against
+      // 9-11k events/s.
+      'max.partition.fetch.bytes': PARTITION_FETCH_BYTES,
+      'fetch.message.max.bytes': PARTITION_FETCH_BYTES,
       // With the queue bounded this low it is often full, and librdkafka then leaves the
       // partitions out of its fetches for fetch.queue.backoff.ms (1 s by default): a partition
       // drained to its end left the connector idle for 150-450 ms before the next one's records
@@ -67,7 +81,10 @@ export class KafkaConsumerFactory {
       // batch was being handled 1.8-1.9 s against 2.4-3.5 s of ~10 s. A larger prefetch (4 MiB
       // queue, 512 KiB per partition) added nothing measurable and 15-20 MiB of RSS.
       'fetch.queue.backoff.ms': 50,
-      'js.consumer.max.cache.size.per.worker.ms': 200,
+      // The layer takes this many milliseconds of its workers' consumption from librdkafka per
+      // fetch (at ~11 events/ms per worker, 3,000 records). 100 rather than 200: peak RSS draining
+      // 100k events 213-226 against 247-250 MiB, events/s within noise (10.1-11.3k against 11.0-12.1k).
+      'js.consumer.max.cache.size.per.worker.ms': 100,
       // Safety net for a topic that disappears and comes back: noticed within 10 s, not 5 min.
       'topic.metadata.refresh.interval.ms': 10_000,
       // Lag from the member's own statistics (committed vs last stable offset per partition):

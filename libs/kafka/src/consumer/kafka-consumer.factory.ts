@@ -68,9 +68,9 @@ export class KafkaConsumerFactory {
       // 6.7 MB decompressed, past the 2 MiB queue bound) and the next partition only after it,
       // so the three batch workers mostly had one partition to work on. 64 KiB (about 1,200 of
       // our lz4-compressed records) puts every partition in each fetch. Draining 100k events
-      // (register phase, alternating runs): batches in hand at once 3 for 43-48 % of the time
-      // against 0 before (1: 60-67 %), peak RSS 221-250 against 266-281 MiB, 11-12k against
-      // 9-11k events/s.
+      // (register phase, alternating runs): batches in hand at once 3 for 47-48 % of the time
+      // against 0 before (1: 59-67 %), peak RSS 248-250 against 266-281 MiB, 11-12k against
+      // 9-11k events/s (with the 100 ms cache below 213-228 MiB).
       'max.partition.fetch.bytes': PARTITION_FETCH_BYTES,
       'fetch.message.max.bytes': PARTITION_FETCH_BYTES,
       // With the queue bounded this low it is often full, and librdkafka then leaves the
@@ -78,8 +78,9 @@ export class KafkaConsumerFactory {
       // drained to its end left the connector idle for 150-450 ms before the next one's records
       // came. Draining 100k events (register phase, alternating runs): 9,992 / 10,409 / 10,963 /
       // 10,754 events/s with 50 ms against 8,516 / 7,822 / 7,448 with the default; the time no
-      // batch was being handled 1.8-1.9 s against 2.4-3.5 s of ~10 s. A larger prefetch (4 MiB
-      // queue, 512 KiB per partition) added nothing measurable and 15-20 MiB of RSS.
+      // batch was being handled 1.8-1.9 s against 2.4-3.5 s of ~10 s. (A larger prefetch, 4 MiB
+      // queue and 512 KiB per partition, added nothing measurable and 15-20 MiB of RSS then; the
+      // per-partition bound did not hold at the time, see above.)
       'fetch.queue.backoff.ms': 50,
       // The layer takes this many milliseconds of its workers' consumption from librdkafka per
       // fetch (at ~11 events/ms per worker, 3,000 records). 100 rather than 200: peak RSS draining

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Fingerprint of what a request asks for, to tell a retry from a different request reusing an
@@ -6,5 +6,5 @@ import { createHash } from 'node:crypto';
  * order does not matter.
  */
 export function requestHash(eventType: string, fields: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify([eventType, ...fields])).digest('hex');
+  return hash('sha256', JSON.stringify([eventType, ...fields]), 'hex');
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** What a key is for; the prefix of its secret says so, which helps anyone who finds one in a log. */
 export type ApiKeyKind = 'cashbox' | 'shop' | 'operator';
@@ -24,5 +24,5 @@ export function newApiKeySecret(kind: ApiKeyKind): NewApiKeySecret {
 }
 
 export function hashApiKeySecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return hash('sha256', secret, 'hex');
 }

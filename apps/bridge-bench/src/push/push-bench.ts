@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { appliedEvents, unsentOutboxRows, until } from '../drain-progress';
 import { AppRunner } from '../app-runner';
+import { vacuumAsAutovacuumWould } from './autovacuum-stand-in';
 import { BENCH } from '../bench-environment';
 import { SEED_OUTBOX, seedEventIds } from '../outbox-seed.sql';
 import { freePort } from './free-port';
@@ -40,12 +41,8 @@ export async function runPushBench(pool: Pool, baseEnv: Record<string, string>, 
   const receiver = new PushReceiver();
   try {
     const url = await receiver.start();
-    // The phases before leave their garbage in the same database (the relay's 100,000+ marked
-    // outbox rows, non-HOT updates, and the registry's writes); autovacuum, off on this machine,
-    // would have cleaned it up by now in production. Without this the drain below measured what
-    // came before it: relay, register and push phases in a row, one subscriber 4,931 against
-    // 6,000 events/s and 147 against 132 µs connector CPU per event (push alone: 5,723-6,458).
-    await pool.query('VACUUM ANALYZE');
+    // The phases before share this database: their garbage is not this drain's to step over.
+    await vacuumAsAutovacuumWould(pool);
     await pool.query(INSERT_PUSH_SUBSCRIPTION, [url, `whsec_${randomBytes(32).toString('base64')}`]);
 
     log(`push: ${BENCH.seedRows} events relayed to ${environment}.voucher, then the connector drains them with one subscriber`);
@@ -65,13 +62,8 @@ export async function runPushBench(pool: Pool, baseEnv: Record<string, string>, 
     figures.push(['push: all delivered to the subscriber after', `${((Date.now() - start) / 1000).toFixed(1)} s (${fmt(BENCH.seedRows / ((Date.now() - start) / 1000))}/s)`]);
     figures.push(['connector memory with subscriber: RSS / peak', `${connector.memory().rssMiB} / ${connector.memory().peakMiB} MiB`]);
 
-    // What autovacuum would do after such a drain. This machine's PostgreSQL runs with it off (CI
-    // shares it), so the 100,000 deliveries just marked delivered (non-HOT updates) left as many
-    // dead rows and index entries in webhook_delivery for the latency phase's statements to step
-    // over: PostgreSQL 69-70 % of a core at 500/s without this, 57-59 % with it; p99 335-342
-    // against 229-258 ms (alternating push phases, 2026-12-06). Production runs autovacuum (and
-    // the queue tables carry 1 % thresholds: see the migrations).
-    await pool.query('VACUUM ANALYZE');
+    // Nor the drain's 100,000 delivered rows the latency load's.
+    await vacuumAsAutovacuumWould(pool);
     log(`push latency: ${PUSH_BENCH.rate} purchases/s for ${PUSH_BENCH.warmUpSeconds} s (warm-up, reported apart), then for ${PUSH_BENCH.seconds} s, 202 → subscriber`);
     const cpu = new CpuShares({ gateway: () => gateway.cpuSeconds(), connector: () => connector.cpuSeconds() });
     const cpuBefore = cpu.sample();

@@ -5,7 +5,7 @@ export { KafkaProducerService } from './producer/kafka-producer.service';
 export type { OutgoingMessage } from './producer/kafka-producer.service';
 export { KafkaTransactionsService } from './transactions/kafka-transactions.service';
 export { TransactionalPublisher } from './transactions/transactional-publisher';
-export type { PublishedRecord, TopicMessages, TransactionOptions } from './transactions/transactional-publisher';
+export type { CommitOptions, OpenTransaction, PublishedRecord, TopicMessages } from './transactions/transactional-publisher';
 export { KafkaConsumerFactory } from './consumer/kafka-consumer.factory';
 export { BatchConsumer } from './consumer/batch-consumer';
 export type { BatchConsumerOptions, BatchHandler, ConsumedBatch, ConsumedMessage } from './consumer/batch-handler';

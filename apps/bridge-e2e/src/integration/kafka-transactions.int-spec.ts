@@ -1,5 +1,6 @@
 import { Test, TestingModule } from '@nestjs/testing';
-import { KafkaAdminService, KafkaModule, KafkaTransactionsService, TransactionalPublisher } from '@voucher-bridge/kafka';
+import { CommitOptions, KafkaAdminService, KafkaModule, KafkaTransactionsService, TransactionalPublisher } from '@voucher-bridge/kafka';
+import { setTimeout as delay } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import { readRecords } from '../support/kafka-client';
 import { TEST_KAFKA_BROKERS } from '../support/test-environment';
@@ -42,33 +43,49 @@ describe('KafkaTransactionsService', () => {
     return publisher;
   }
 
-  const batch = (label: string) => [{ topic, messages: [{ key: `${label}-1`, value: label }, { key: `${label}-2`, value: label }] }];
+  type Message = { key: string; value: string; headers?: Record<string, string> };
+  const batch = (label: string): Message[] => [{ key: `${label}-1`, value: label }, { key: `${label}-2`, value: label }];
   const position = (label: string) => ({ topic: positionTopic, messages: [{ key: transactionalId, value: label }] });
+
+  /** One transaction of `batches`, each sent a moment after the one before (as the relay sends batches it reads), then committed. */
+  async function publish(publisher: TransactionalPublisher, batches: Message[][], options?: CommitOptions) {
+    const transaction = await publisher.begin();
+    try {
+      for (const [index, messages] of batches.entries()) {
+        if (index > 0) await delay(50);
+        for (const message of messages) transaction.send(topic, message);
+      }
+    } catch (error) {
+      await transaction.abort();
+      throw error;
+    }
+    return transaction.commit(options);
+  }
 
   it('commits records and position together, and a new holder of the id fences the old one', async () => {
     const transactions = module.get(KafkaTransactionsService);
     expect(await transactions.lastCommitted(positionTopic)).toBeUndefined();
 
     const old = await open();
-    const [landed] = await old.publish(batch('first'), { with: position('after-first') });
-    expect(landed.map((record) => record.topic)).toEqual([topic, topic]);
+    const landed = await publish(old, [batch('first'), batch('first-more')], { with: position('after-first') });
+    expect(landed.map((record) => record.topic)).toEqual([topic, topic, topic, topic]);
     expect(String(await transactions.lastCommitted(positionTopic))).toBe('after-first');
 
     // A new holder of the transactional id: its initTransactions fences the old producer.
     const successor = await open();
-    await expect(old.publish(batch('fenced'), { with: position('after-fenced') })).rejects.toThrow();
+    await expect(publish(old, [batch('fenced')], { with: position('after-fenced') })).rejects.toThrow();
     expect(old.usable).toBe(false);
-    await successor.publish(batch('second'), { with: position('after-second') });
+    await publish(successor, [batch('second')], { with: position('after-second') });
 
     // A transaction that fails before its commit leaves nothing a read_committed reader sees.
-    await expect(successor.publish(batch('aborted'), {
+    await expect(publish(successor, [batch('aborted'), batch('aborted')], {
       with: position('after-aborted'),
       beforeCommit: () => Promise.reject(new Error('marking failed')),
     })).rejects.toThrow('marking failed');
 
     expect(String(await transactions.lastCommitted(positionTopic))).toBe('after-second');
-    const records = await readRecords(topic, 4, 2_000);
-    expect(records.map((record) => record.value).sort()).toEqual(['first', 'first', 'second', 'second']);
+    const records = await readRecords(topic, 6, 2_000);
+    expect(records.map((record) => record.value).sort()).toEqual(['first', 'first', 'first-more', 'first-more', 'second', 'second']);
   });
 
   it('finds committed records by a header value, reading forward from the offsets given', async () => {
@@ -76,10 +93,10 @@ describe('KafkaTransactionsService', () => {
     const before = await transactions.endOffsets(topic);
     expect([...before.keys()].sort()).toEqual([0, 1]);
     const publisher = await open();
-    const [landed] = await publisher.publish([{ topic, messages: [
+    const landed = await publish(publisher, [[
       { key: 'find-a', value: 'found', headers: { ce_id: `${suffix}-1` } },
       { key: 'find-b', value: 'found', headers: { ce_id: `${suffix}-2` } },
-    ] }]);
+    ]]);
     const wanted = new Set([`${suffix}-1`, `${suffix}-2`, `${suffix}-never-written`]);
 
     const fromBefore = await transactions.findRecords(topic, 'ce_id', wanted, before);

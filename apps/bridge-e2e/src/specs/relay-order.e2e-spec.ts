@@ -8,7 +8,8 @@ import { newVoucherCode, postPurchase, purchaseBody } from '../support/purchases
 import { useBridge } from '../support/use-bridge';
 
 describe('the relay publishes every accepted event once, in acceptance order per voucher', () => {
-  const context = useBridge();
+  // Small batches: the burst below leaves in transactions of several batches each.
+  const context = useBridge({ OUTBOX_BATCH_SIZE: '10', OUTBOX_TRANSACTION_ROWS: '30' });
 
   afterAll(async () => {
     await kafkaBroker('start');

@@ -8,17 +8,23 @@ export class GatewayEnvironment {
   GATEWAY_HTTP_PORT: number = 3000;
 
   /**
-   * Rows per relay transaction at most. Each transaction waits for the broker's last
-   * acknowledgements and its commit while the relay has nothing to do; larger ones spread that
-   * wait over more rows. Relaying 100k rows on the bench machine (alternating runs): 14,514 /
-   * 15,279 / 14,624 msg/s with 3000 against 12,517 / 12,863 with 1000, RSS after the drain ~10 MiB
-   * more (5000: 15,002-18,359 msg/s but 191-196 MiB, near the gateway's 200 MiB bound). A relay
-   * under light load sends what is there, so this only matters to a backlog.
+   * Rows the relay reads from the outbox at a time. Each batch is sent while the next is read, and
+   * a backlog's batches fill one Kafka transaction up to OUTBOX_TRANSACTION_ROWS.
    */
   @IsInt()
   @Min(1)
   @Max(10_000)
-  OUTBOX_BATCH_SIZE: number = 3000;
+  OUTBOX_BATCH_SIZE: number = 1000;
+
+  /**
+   * Rows per relay transaction at most (at least one batch). Each transaction ends with a wait
+   * for the broker's last acknowledgements and its commit; larger ones spread that wait over more
+   * rows. Only a backlog fills a transaction: a relay under light load sends what is there.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  OUTBOX_TRANSACTION_ROWS: number = 6000;
 
   @IsInt()
   @Min(10)

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { KafkaProducerService, KafkaTransactionsService, PublishedRecord, retryWithBackoff, TopicMessages, TransactionalPublisher } from '@voucher-bridge/kafka';
+import { KafkaProducerService, KafkaTransactionsService, retryWithBackoff, TopicMessages, TransactionalPublisher } from '@voucher-bridge/kafka';
 import { Counter, Histogram, InjectMetric } from '@voucher-bridge/metrics';
 import { VoucherTopics } from '@voucher-bridge/config';
 import { GatewayEnvironment } from '../config/gateway.environment';
@@ -24,14 +24,15 @@ const MAX_POSITION_ROWS = 20_000;
  * Publishes outbox rows to Kafka in acceptance order, keyed by voucher code, each event exactly
  * once (the way Kafka Connect's exactly-once source connectors do, KIP-618). Only the instance
  * holding the lease relays, through a transactional producer with one fixed id per environment:
- * opening it fences every earlier relay. Each batch and a record naming its rows (the position)
- * are sent in one round and commit in one Kafka transaction; the rows are marked sent afterwards.
+ * opening it fences every earlier relay. A transaction's rows and, last, a record naming them (the
+ * position) commit in one Kafka transaction; the rows are marked sent afterwards.
  * A relay that dies in between leaves rows unmarked that Kafka has committed: its successor reads
  * the last committed position first and marks those rows before publishing anything
  * (RelayRecovery), so nothing goes out twice.
  *
- * Pipelined: the next batch is read while one is sent, and sent and committed while earlier ones
- * are being marked. A transaction does not wait for those markings: its position names their rows
+ * Pipelined: the next batch is read while one is sent; a backlog's batches fill one transaction
+ * (up to OUTBOX_TRANSACTION_ROWS), acknowledged by the broker while the next is read; and a
+ * transaction is sent and committed while earlier ones are being marked. A transaction does not wait for those markings: its position names their rows
  * too (UnmarkedRows), so the last committed position always names every row that may still be
  * unmarked. At most MARKINGS_IN_FLIGHT markings run at once, and a position names at most
  * MAX_POSITION_ROWS rows.
@@ -40,6 +41,7 @@ const MAX_POSITION_ROWS = 20_000;
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly batchSize: number;
+  private readonly transactionRows: number;
   private readonly pollIntervalMs: number;
   private readonly positionTopic: string;
   private readonly transactionalId: string;
@@ -69,6 +71,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     topics: VoucherTopics,
   ) {
     this.batchSize = env.OUTBOX_BATCH_SIZE;
+    this.transactionRows = Math.max(env.OUTBOX_TRANSACTION_ROWS, env.OUTBOX_BATCH_SIZE);
     this.pollIntervalMs = env.OUTBOX_POLL_INTERVAL_MS;
     this.positionTopic = topics.relayPosition;
     this.transactionalId = topics.relayTransactionalId;
@@ -134,39 +137,56 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.publisher ??= await this.openAndRecover();
     this.unmarked.throwIfFailed();
     // Rows still being marked are on Kafka already: never read them as unsent.
-    const messages = await (this.prefetched ?? this.outbox.nextUnsent(this.batchSize, this.unmarked.ids()));
+    let batch = await (this.prefetched ?? this.outbox.nextUnsent(this.batchSize, this.unmarked.ids()));
     this.prefetched = undefined;
-    if (messages.length === 0) {
+    if (batch.length === 0) {
       await this.unmarked.waitFor(1, 0);
       return 0;
     }
-    await this.unmarked.waitFor(MARKINGS_IN_FLIGHT, MAX_POSITION_ROWS - messages.length);
-    const ids = messages.map((m) => m.id);
-    if (messages.length === this.batchSize) {
-      // Read the next batch while this one is sent, leaving out this one and those being marked.
-      const next = this.outbox.nextUnsent(this.batchSize, [...this.unmarked.ids(), ...ids]);
-      next.catch(() => undefined); // awaited by the next call, or dropped by reset()
-      this.prefetched = next;
+    await this.unmarked.waitFor(MARKINGS_IN_FLIGHT, MAX_POSITION_ROWS - this.transactionRows);
+    const endTimer = this.publishSeconds.startTimer();
+    const transaction = await this.publisher.begin();
+    const sent: SentRow[] = [];
+    try {
+      for (;;) {
+        const full = batch.length === this.batchSize;
+        if (full) {
+          // Read the next batch while this one is sent, leaving out the rows sent and those being
+          // marked: it joins this transaction while there is room, else starts the next one.
+          const excluding = [...this.unmarked.ids(), ...sent.map((row) => row.id), ...batch.map((m) => m.id)];
+          this.prefetched = this.outbox.nextUnsent(this.batchSize, excluding);
+          this.prefetched.catch(() => undefined); // awaited below or by the next call, or dropped by reset()
+        }
+        await this.coverTopics(batch);
+        for (const m of batch) {
+          transaction.send(m.topic, { key: m.messageKey, value: m.payload, headers: m.headers });
+          sent.push({ id: m.id, topic: m.topic, createdAtMs: Number(m.createdAtMs) });
+        }
+        if (!full || sent.length + this.batchSize > this.transactionRows) break;
+        batch = await this.prefetched!;
+        this.prefetched = undefined;
+        if (batch.length === 0) break;
+      }
+    } catch (error) {
+      await transaction.abort();
+      throw error;
     }
-    const groups = groupByTopic(messages);
-    await this.coverTopics(groups.map((group) => group.topic));
+    // Taken only now: the floor moves when a transaction commits, and topics first written to in
+    // this one were covered before their first record was sent.
     const floorBefore = this.floor.snapshot();
     const oldest = this.unmarked.oldestScanFrom();
     const scanFrom = oldest ? ScanFloor.lowest(oldest, floorBefore) : floorBefore;
-    const endTimer = this.publishSeconds.startTimer();
-    const landed = await this.publisher.publish(groups, {
-      with: this.positionRecord([...this.unmarked.rows(), ...messages], scanFrom),
-    });
+    const landed = await transaction.commit({ with: this.positionRecord([...this.unmarked.rows(), ...sent], scanFrom) });
     endTimer();
-    const rows = publishedRows(messages, landed);
+    const rows = sent.map(({ id }, i): PublishedRow => ({ id, ...landed[i] }));
     this.floor.advance(rows);
     const committedAt = Date.now();
-    for (const message of messages) this.publishDelay.observe((committedAt - Number(message.createdAtMs)) / 1000);
+    for (const row of sent) this.publishDelay.observe((committedAt - row.createdAtMs) / 1000);
     this.unmarked.add(rows, async (published) => {
       await this.outbox.markSent(published);
       this.relayed.inc(published.length);
     }, floorBefore);
-    return messages.length;
+    return sent.length;
   }
 
   /** A producer of the relay's transactional id, once the rows Kafka last committed are marked. */
@@ -185,8 +205,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Topics written to for the first time since the relay (re)started: start from their end offsets. */
-  private async coverTopics(topics: string[]): Promise<void> {
-    for (const topic of topics) {
+  private async coverTopics(batch: OutboxMessage[]): Promise<void> {
+    for (const { topic } of batch) {
       if (!this.floor.covers(topic)) this.floor.start(topic, await this.transactions.endOffsets(topic));
     }
   }
@@ -208,26 +228,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-/** One group per topic, each in outbox order (so one voucher's events keep their order). */
-function groupByTopic(messages: OutboxMessage[]): TopicMessages[] {
-  const byTopic = new Map<string, TopicMessages>();
-  for (const m of messages) {
-    const group = byTopic.get(m.topic) ?? { topic: m.topic, messages: [] };
-    group.messages.push({ key: m.messageKey, value: m.payload, headers: m.headers });
-    byTopic.set(m.topic, group);
-  }
-  return [...byTopic.values()];
-}
-
-/** Pairs each row with where it landed; `landed` follows groupByTopic's order. */
-function publishedRows(messages: OutboxMessage[], landed: PublishedRecord[][]): PublishedRow[] {
-  const byTopic = new Map<string, { records: PublishedRecord[]; next: number }>();
-  for (const records of landed) if (records.length > 0) byTopic.set(records[0].topic, { records, next: 0 });
-  return messages.map((m) => {
-    const cursor = byTopic.get(m.topic)!;
-    const record = cursor.records[cursor.next++];
-    return { id: m.id, topic: record.topic, partition: record.partition, offset: record.offset };
-  });
+/** A row sent in the open transaction: what is kept of it once its message is with librdkafka. */
+interface SentRow extends NamedRow {
+  createdAtMs: number;
 }
 
 /** A short, bounded label for what failed: librdkafka's error code, or the error's class. */

@@ -8,26 +8,44 @@ export interface PublishedRecord {
 /**
  * The delivery reports of one transaction's messages. Each message is produced with a sequence
  * number as its opaque value (numbers cost librdkafka's binding no object per message); the round
- * knows its range, so a late report of an earlier round is recognised and ignored. Settles once
- * every message was reported, or at the first failed delivery.
+ * starts at the first and grows as messages are added, so a late report of an earlier round is
+ * recognised and ignored. Settles once it is sealed and every message was reported, or at the
+ * first failed delivery.
  */
 export class DeliveryRound {
-  private readonly landed: PublishedRecord[];
-  private outstanding: number;
+  private readonly landed: PublishedRecord[] = [];
+  private count = 0;
+  private outstanding = 0;
+  private sealed = false;
   private resolve!: () => void;
   private reject!: (error: unknown) => void;
-  /** Resolves when every message was acknowledged; rejects with the first delivery error. */
+  /** Resolves when sealed and every message was acknowledged; rejects with the first delivery error. */
   readonly delivered: Promise<void>;
 
-  constructor(readonly first: number, readonly count: number) {
-    this.landed = new Array<PublishedRecord>(count);
-    this.outstanding = count;
+  constructor(readonly first: number) {
     this.delivered = new Promise<void>((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
     });
     this.delivered.catch(() => undefined); // awaited by the publisher, or dropped with the round
-    if (count === 0) this.resolve();
+  }
+
+  /** The sequence number of the next message added. */
+  get next(): number {
+    return this.first + this.count;
+  }
+
+  /** Counts one more message, produced with the sequence number `next` had. */
+  add(): void {
+    if (this.sealed) throw new Error('the round is sealed');
+    this.count++;
+    this.outstanding++;
+  }
+
+  /** No more messages: `delivered` settles once those added are reported. */
+  seal(): void {
+    this.sealed = true;
+    if (this.outstanding === 0) this.resolve();
   }
 
   /** Takes one delivery report; false when it belongs to another round. */
@@ -39,7 +57,7 @@ export class DeliveryRound {
       return true;
     }
     this.landed[index] = { topic, partition, offset: String(offset) };
-    if (--this.outstanding === 0) this.resolve();
+    if (--this.outstanding === 0 && this.sealed) this.resolve();
     return true;
   }
 

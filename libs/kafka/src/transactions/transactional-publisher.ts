@@ -12,14 +12,30 @@ export interface TopicMessages {
   messages: OutgoingMessage[];
 }
 
-export interface TransactionOptions {
+export interface CommitOptions {
   /**
-   * Messages sent in the same round as the others and committed with them (a position record
-   * naming them): one acknowledgement to wait for, not two.
+   * Messages sent last and committed with the others (a position record naming them): one
+   * acknowledgement to wait for, not two. Left out of what `commit` returns.
    */
   with?: TopicMessages;
   /** Awaited after every message was acknowledged and before the commit; a rejection aborts. */
   beforeCommit?: () => Promise<unknown>;
+}
+
+/** A Kafka transaction being filled: `send` as often as needed, then `commit` or `abort` once. */
+export interface OpenTransaction {
+  /**
+   * Queues one message (its acknowledgement arrives while more are sent). Throws when librdkafka
+   * refuses it (its queue is full, the producer has failed): the caller must then `abort`.
+   */
+  send(topic: string, message: OutgoingMessage): void;
+  /**
+   * Resolves, once the transaction committed, with where each message sent landed, in the order
+   * sent. Rejects when it did not commit or may not have; its messages are then invisible to
+   * read_committed consumers, or settled by the next publisher's initTransactions.
+   */
+  commit(options?: CommitOptions): Promise<PublishedRecord[]>;
+  abort(): Promise<void>;
 }
 
 /**
@@ -32,10 +48,14 @@ export interface TransactionOptions {
  * offset, which `send()` reports only per partition) and costs the relay about 1.6 times the CPU
  * per message (50,000 messages with six headers: 33–47 against 21–25 µs each, on the bench machine).
  *
- * After any failure the publisher is spent (`usable` false) and must be replaced by a new one:
- * a commit that failed or timed out may still have committed, and only a new initTransactions
- * settles that (it completes or aborts what this id left open). A fenced publisher (another
- * holder of the id took over) can never publish again.
+ * A transaction is filled message by message: a caller reading its messages in batches sends each
+ * batch while the broker acknowledges the ones before, and pays a transaction's fixed costs (begin,
+ * the wait for the last acknowledgements, the commit) once for all of them.
+ *
+ * After any failure or abort the publisher is spent (`usable` false) and must be replaced by a new
+ * one: a commit that failed or timed out may still have committed, and only a new
+ * initTransactions settles that (it completes or aborts what this id left open). A fenced
+ * publisher (another holder of the id took over) can never publish again.
  */
 export class TransactionalPublisher {
   private spent = false;
@@ -59,20 +79,38 @@ export class TransactionalPublisher {
     return !this.spent;
   }
 
-  /**
-   * Publishes every message in one Kafka transaction and resolves, once it committed, with where
-   * each message landed (per group, in the order given). Rejects when the transaction did not
-   * commit or may not have; its messages are then invisible to read_committed consumers, or
-   * settled by the next publisher's initTransactions.
-   */
-  async publish(groups: TopicMessages[], options: TransactionOptions = {}): Promise<PublishedRecord[][]> {
+  /** Begins a Kafka transaction. Rejects (and the publisher is spent) when the broker refuses. */
+  async begin(): Promise<OpenTransaction> {
     if (this.spent) throw new Error(`transactional publisher ${this.transactionalId} is spent: open a new one`);
     if (this.busy) throw new Error('one transaction at a time');
     this.busy = true;
     try {
       await viaCallback((done) => this.producer.beginTransaction(done));
-      const all = options.with ? [...groups, options.with] : groups;
-      const round = this.produce(all);
+    } catch (error) {
+      await this.fail();
+      throw error;
+    }
+    const round = new DeliveryRound(this.sequence);
+    this.round = round;
+    return {
+      send: (topic, message) => this.produce(round, topic, message),
+      commit: (options) => this.commit(round, options),
+      abort: () => this.fail(),
+    };
+  }
+
+  private produce(round: DeliveryRound, topic: string, message: OutgoingMessage): void {
+    if (this.round !== round) throw new Error('the transaction is over');
+    this.producer.produce(topic, null, toBuffer(message.value), message.key, null, round.next, headersOf(message));
+    round.add();
+    this.sequence = round.next;
+  }
+
+  private async commit(round: DeliveryRound, options: CommitOptions = {}): Promise<PublishedRecord[]> {
+    if (this.round !== round) throw new Error('the transaction is over');
+    try {
+      for (const message of options.with?.messages ?? []) this.produce(round, options.with!.topic, message);
+      round.seal();
       // Every acknowledgement is awaited here, before the commit, so that the commit's own flush
       // finds nothing left and returns at once. Left to it, the flush polls the queue that the
       // background poll thread serves (the binding forwards it there) and sleeps up to 10 ms
@@ -81,10 +119,10 @@ export class TransactionalPublisher {
       await withTimeout(round.delivered, this.commitTimeoutMs, 'waiting for the delivery reports');
       await options.beforeCommit?.();
       await viaCallback((done) => this.producer.commitTransaction(this.commitTimeoutMs, done));
-      return landedPerGroup(groups, round.records());
+      const records = round.records();
+      return records.slice(0, records.length - (options.with?.messages.length ?? 0));
     } catch (error) {
-      this.spent = true;
-      await viaCallback((done) => this.producer.abortTransaction(10_000, done)).catch(() => undefined);
+      await this.fail();
       throw error;
     } finally {
       this.round = undefined;
@@ -92,31 +130,18 @@ export class TransactionalPublisher {
     }
   }
 
-  /** Queues every message in order; each one's delivery report goes to the round returned. */
-  private produce(groups: TopicMessages[]): DeliveryRound {
-    const count = groups.reduce((n, group) => n + group.messages.length, 0);
-    const round = new DeliveryRound(this.sequence, count);
-    this.round = round;
-    // Throws when librdkafka refuses a message (its queue is full, the producer has failed): the
-    // transaction is then aborted.
-    for (const group of groups) {
-      for (const message of group.messages) {
-        this.producer.produce(group.topic, null, toBuffer(message.value), message.key, null, this.sequence++, headersOf(message));
-      }
-    }
-    return round;
+  /** Aborts the open transaction, if any; the publisher is spent. */
+  private async fail(): Promise<void> {
+    this.spent = true;
+    this.round = undefined;
+    await viaCallback((done) => this.producer.abortTransaction(10_000, done)).catch(() => undefined);
+    this.busy = false;
   }
 
   async close(): Promise<void> {
     this.spent = true;
     await viaCallback((done) => this.producer.disconnect(10_000, done)).catch(() => undefined);
   }
-}
-
-/** The round's records split back into the caller's groups (the `with` messages are left out). */
-function landedPerGroup(groups: TopicMessages[], records: PublishedRecord[]): PublishedRecord[][] {
-  let next = 0;
-  return groups.map((group) => records.slice(next, (next += group.messages.length)));
 }
 
 function toBuffer(value: string | Buffer): Buffer {

@@ -113,11 +113,16 @@ node_options() {
   if [[ -f $file ]]; then grep -v '^#' "$file"; fi
 }
 
+# The environment both apps run with (deploy/node/app.env, comment lines left out).
+app_env() {
+  grep -v '^#' deploy/node/app.env
+}
+
 start_app() {
   local name=$1 entry=$2
   stop_app "$name"
-  # shellcheck disable=SC2046 # the app's V8 flags, one word each
-  nohup node $(node_options "$name") "$entry" >"$RUN_DIR/$name.log" 2>&1 &
+  # shellcheck disable=SC2046 # VAR=value pairs and the app's V8 flags, one word each
+  nohup env $(app_env) node $(node_options "$name") "$entry" >"$RUN_DIR/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/$name.pid"
 }
 

@@ -33,7 +33,9 @@ RUN apt-get update \
      libssl3 zlib1g libzstd1 liblz4-1 libsasl2-2 libcurl4 \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
+# MALLOC_ARENA_MAX: deploy/node/app.env (deploy/tests/docker.spec.ts keeps them equal).
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2 \
     HTTP_HOST=0.0.0.0 \
     GATEWAY_HTTP_PORT=3000
 COPY --from=build /app/package.json ./package.json

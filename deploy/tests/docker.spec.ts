@@ -1,3 +1,4 @@
+import { AppName, appLaunch } from '@voucher-bridge/app-launch';
 import { builtinModules } from 'node:module';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -156,6 +157,13 @@ describe.each(APPS)('deploy/docker/$name.Dockerfile', (app) => {
     expect(finalStage).toContain(`EXPOSE ${app.port}`);
     expect(finalStage.join('\n')).toMatch(new RegExp(`${app.portVariable}=${app.port}`));
     expect(finalStage.join('\n')).toContain('HTTP_HOST=0.0.0.0');
+  });
+
+  it('runs with the environment both apps share (deploy/node/app.env)', () => {
+    const env = finalStage.filter((line) => /^ENV /i.test(line)).join(' ');
+    const shared = Object.entries(appLaunch(ROOT, app.name as AppName).env);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const [name, value] of shared) expect(env).toMatch(new RegExp(`(^|\\s)${name}=${value}(\\s|$)`));
   });
 
   it('starts the entry point the build produces and copies only what exists', () => {

@@ -1,6 +1,7 @@
+import { appLaunch } from '@voucher-bridge/app-launch';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ROOT } from './bench-environment';
@@ -22,8 +23,9 @@ export class AppRunner {
 
   async start(): Promise<void> {
     const portVariable = this.name === 'cashbox-gateway' ? 'GATEWAY_HTTP_PORT' : 'CONNECTOR_HTTP_PORT';
-    this.child = spawn(process.execPath, [...nodeOptions(this.name), join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
-      env: { ...process.env, ...this.env, [portVariable]: String(this.port) },
+    const launch = appLaunch(ROOT, this.name);
+    this.child = spawn(process.execPath, [...launch.nodeArgs, join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
+      env: { ...process.env, ...launch.env, ...this.env, [portVariable]: String(this.port) },
       stdio: 'ignore',
     });
     for (let attempt = 0; attempt < 240; attempt++) {
@@ -57,11 +59,4 @@ export class AppRunner {
     this.child.kill('SIGTERM');
     await exited;
   }
-}
-
-/** The V8 flags the app runs with in production (deploy/node/<app>.node-options). */
-function nodeOptions(name: string): string[] {
-  const file = join(ROOT, `deploy/node/${name}.node-options`);
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter((line) => !line.startsWith('#')).join(' ').split(/\s+/).filter(Boolean);
 }

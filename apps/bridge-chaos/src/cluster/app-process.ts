@@ -1,6 +1,7 @@
+import { appLaunch } from '@voucher-bridge/app-launch';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ROOT } from '../chaos-options';
@@ -35,8 +36,9 @@ export class AppProcess {
     const output = createWriteStream(this.logFile, { flags: 'a' });
     await once(output, 'open');
     this.expectingExit = false;
-    const child = spawn(process.execPath, [...nodeOptions(this.name), join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
-      env: { ...process.env, ...this.env, [portVariable]: String(this.port) },
+    const launch = appLaunch(ROOT, this.name);
+    const child = spawn(process.execPath, [...launch.nodeArgs, join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
+      env: { ...process.env, ...launch.env, ...this.env, [portVariable]: String(this.port) },
       stdio: ['ignore', output, output],
     });
     child.on('exit', (code, signal) => {
@@ -91,11 +93,4 @@ export class AppProcess {
     }
     return sum;
   }
-}
-
-/** The V8 flags the app runs with in production (deploy/node/<app>.node-options). */
-function nodeOptions(name: string): string[] {
-  const file = join(ROOT, `deploy/node/${name}.node-options`);
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter((line) => !line.startsWith('#')).join(' ').split(/\s+/).filter(Boolean);
 }

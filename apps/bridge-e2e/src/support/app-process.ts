@@ -1,6 +1,7 @@
+import { appLaunch } from '@voucher-bridge/app-launch';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually } from './eventually';
 import { ROOT } from './test-environment';
@@ -44,8 +45,9 @@ export class AppProcess {
     await this.kill();
     this.output = '';
     mkdirSync(join(ROOT, '.local/e2e-logs'), { recursive: true });
-    const child = spawn(process.execPath, [...nodeOptions(this.name), join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
-      env: { ...process.env, NO_COLOR: '1', ...this.env, [PORT_VARIABLE[this.name]]: String(this.port) },
+    const launch = appLaunch(ROOT, this.name);
+    const child = spawn(process.execPath, [...launch.nodeArgs, join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
+      env: { ...process.env, ...launch.env, NO_COLOR: '1', ...this.env, [PORT_VARIABLE[this.name]]: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -102,11 +104,4 @@ export class AppProcess {
     const [code, exitSignal] = (await exited) as [number | null, NodeJS.Signals | null];
     return { code, signal: exitSignal };
   }
-}
-
-/** The V8 flags the app runs with in production (deploy/node/<app>.node-options). */
-function nodeOptions(name: string): string[] {
-  const file = join(ROOT, `deploy/node/${name}.node-options`);
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter((line) => !line.startsWith('#')).join(' ').split(/\s+/).filter(Boolean);
 }

@@ -1,0 +1,2 @@
+export { appLaunch } from './app-launch';
+export type { AppLaunch, AppName } from './app-launch';

@@ -143,6 +143,8 @@ describe('TransactionalPublisher', () => {
     expect(fake.unreportedAtCommit).toEqual([0]);
     expect(landed.map((record) => `${record.topic}@${record.offset}`)).toEqual(['test.voucher@0', 'test.voucher@1', 'test.voucher@2']);
     expect(() => transaction.send('test.voucher', { key: 'C', value: 'c1' })).toThrow('the transaction is over');
+    await transaction.abort(); // too late: changes nothing
+    expect(fake.calls).toEqual(['begin', 'commit']);
     expect(publisher.usable).toBe(true);
   });
 

@@ -95,7 +95,8 @@ export class TransactionalPublisher {
     return {
       send: (topic, message) => this.produce(round, topic, message),
       commit: (options) => this.commit(round, options),
-      abort: () => this.fail(),
+      // After its commit (or a failed one) there is nothing left to abort.
+      abort: () => (this.round === round ? this.fail() : Promise.resolve()),
     };
   }
 

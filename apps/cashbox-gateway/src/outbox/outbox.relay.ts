@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { KafkaProducerService, KafkaTransactionsService, retryWithBackoff, TopicMessages, TransactionalPublisher } from '@voucher-bridge/kafka';
+import { KafkaProducerService, KafkaTransactionsService, OpenTransaction, retryWithBackoff, TopicMessages, TransactionalPublisher } from '@voucher-bridge/kafka';
 import { Counter, Histogram, InjectMetric } from '@voucher-bridge/metrics';
 import { VoucherTopics } from '@voucher-bridge/config';
 import { GatewayEnvironment } from '../config/gateway.environment';
@@ -32,9 +32,9 @@ const MAX_POSITION_ROWS = 20_000;
  *
  * Pipelined: the next batch is read while one is sent; a backlog's batches fill one transaction
  * (up to OUTBOX_TRANSACTION_ROWS), acknowledged by the broker while the next is read; and a
- * transaction is sent and committed while earlier ones are being marked. A transaction does not wait for those markings: its position names their rows
- * too (UnmarkedRows), so the last committed position always names every row that may still be
- * unmarked. At most MARKINGS_IN_FLIGHT markings run at once, and a position names at most
+ * transaction is sent and committed while earlier ones are being marked. A transaction does not
+ * wait for those markings: its position names their rows too (UnmarkedRows), so the last
+ * committed position always names every row that may still be unmarked. At most MARKINGS_IN_FLIGHT markings run at once, and a position names at most
  * MAX_POSITION_ROWS rows.
  */
 @Injectable()
@@ -137,7 +137,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.publisher ??= await this.openAndRecover();
     this.unmarked.throwIfFailed();
     // Rows still being marked are on Kafka already: never read them as unsent.
-    let batch = await (this.prefetched ?? this.outbox.nextUnsent(this.batchSize, this.unmarked.ids()));
+    const batch = await (this.prefetched ?? this.outbox.nextUnsent(this.batchSize, this.unmarked.ids()));
     this.prefetched = undefined;
     if (batch.length === 0) {
       await this.unmarked.waitFor(1, 0);
@@ -146,31 +146,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     await this.unmarked.waitFor(MARKINGS_IN_FLIGHT, MAX_POSITION_ROWS - this.transactionRows);
     const endTimer = this.publishSeconds.startTimer();
     const transaction = await this.publisher.begin();
-    const sent: SentRow[] = [];
-    try {
-      for (;;) {
-        const full = batch.length === this.batchSize;
-        if (full) {
-          // Read the next batch while this one is sent, leaving out the rows sent and those being
-          // marked: it joins this transaction while there is room, else starts the next one.
-          const excluding = [...this.unmarked.ids(), ...sent.map((row) => row.id), ...batch.map((m) => m.id)];
-          this.prefetched = this.outbox.nextUnsent(this.batchSize, excluding);
-          this.prefetched.catch(() => undefined); // awaited below or by the next call, or dropped by reset()
-        }
-        await this.coverTopics(batch);
-        for (const m of batch) {
-          transaction.send(m.topic, { key: m.messageKey, value: m.payload, headers: m.headers });
-          sent.push({ id: m.id, topic: m.topic, createdAtMs: Number(m.createdAtMs) });
-        }
-        if (!full || sent.length + this.batchSize > this.transactionRows) break;
-        batch = await this.prefetched!;
-        this.prefetched = undefined;
-        if (batch.length === 0) break;
-      }
-    } catch (error) {
-      await transaction.abort();
-      throw error;
-    }
+    const sent = await this.sendBatches(transaction, batch);
     // Taken only now: the floor moves when a transaction commits, and topics first written to in
     // this one were covered before their first record was sent.
     const floorBefore = this.floor.snapshot();
@@ -187,6 +163,39 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.relayed.inc(published.length);
     }, floorBefore);
     return sent.length;
+  }
+
+  /**
+   * Sends `batch` into the open transaction, and the batches after it while they are full and
+   * there is room; aborts the transaction when a read or a send fails. Returns the rows sent.
+   */
+  private async sendBatches(transaction: OpenTransaction, first: OutboxMessage[]): Promise<SentRow[]> {
+    const sent: SentRow[] = [];
+    let batch = first;
+    try {
+      for (;;) {
+        const full = batch.length === this.batchSize;
+        if (full) {
+          // Read the next batch while this one is sent, leaving out the rows sent and those being
+          // marked: it joins this transaction while there is room, else starts the next one.
+          const excluding = [...this.unmarked.ids(), ...sent.map((row) => row.id), ...batch.map((m) => m.id)];
+          this.prefetched = this.outbox.nextUnsent(this.batchSize, excluding);
+          this.prefetched.catch(() => undefined); // awaited below or by the next call, or dropped by reset()
+        }
+        await this.coverTopics(batch);
+        for (const m of batch) {
+          transaction.send(m.topic, { key: m.messageKey, value: m.payload, headers: m.headers });
+          sent.push({ id: m.id, topic: m.topic, createdAtMs: Number(m.createdAtMs) });
+        }
+        if (!full || sent.length + this.batchSize > this.transactionRows) return sent;
+        batch = await this.prefetched!;
+        this.prefetched = undefined;
+        if (batch.length === 0) return sent;
+      }
+    } catch (error) {
+      await transaction.abort();
+      throw error;
+    }
   }
 
   /** A producer of the relay's transactional id, once the rows Kafka last committed are marked. */

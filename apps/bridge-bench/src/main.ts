@@ -7,7 +7,7 @@ import { appliedEvents, unsentOutboxRows, until } from './drain-progress';
 import { AppRunner } from './app-runner';
 import { createBenchCashboxKeys } from './cashbox-keys';
 import { PeerRunner } from './peer/peer-runner';
-import { freePort } from './push/free-port';
+import { freePort } from '@voucher-bridge/app-launch';
 import { runPushBench } from './push/push-bench';
 import { BENCH } from './bench-environment';
 import { runLookupLoad } from './lookup-load';

@@ -6,7 +6,7 @@ import { AppRunner } from '../app-runner';
 import { vacuumAsAutovacuumWould } from './autovacuum-stand-in';
 import { BENCH } from '../bench-environment';
 import { SEED_OUTBOX, seedEventIds } from '../outbox-seed.sql';
-import { freePort } from './free-port';
+import { freePort } from '@voucher-bridge/app-launch';
 import { connectorLatency } from './connector-latency';
 import { CpuShares } from './cpu-shares';
 import { PushReceiver } from './push-receiver';

@@ -1,6 +1,6 @@
 import { AppProcess } from '../support/app-process';
 import { eventually } from '../support/eventually';
-import { freePort } from '../support/free-port';
+import { freePort } from '@voucher-bridge/app-launch';
 import { getJson } from '../support/http';
 import { kafkaBroker } from '../support/kafka-broker';
 import { eventuallyRegistered, postPurchase, purchaseBody } from '../support/purchases';

@@ -1,6 +1,6 @@
 import { AppProcess } from '../support/app-process';
 import { eventually } from '../support/eventually';
-import { freePort } from '../support/free-port';
+import { freePort } from '@voucher-bridge/app-launch';
 import { eventuallyRegistered, postPurchase, purchaseBody } from '../support/purchases';
 import { useBridge } from '../support/use-bridge';
 

@@ -4,7 +4,7 @@ import { createCashboxKey } from '../support/admin-cli';
 import { AppProcess } from '../support/app-process';
 import { testDatabase } from '../support/database';
 import { eventually } from '../support/eventually';
-import { freePort } from '../support/free-port';
+import { freePort } from '@voucher-bridge/app-launch';
 import { Answer, bearer, postJson } from '../support/http';
 import { newWebhookSecret } from '../support/subscriptions';
 import { TEST_WEBHOOK_SECRET_ENCRYPTION_KEY } from '../support/test-environment';

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { AppProcess } from '../support/app-process';
 import { Bridge, createBridge } from '../support/bridge';
-import { freePort } from '../support/free-port';
+import { freePort } from '@voucher-bridge/app-launch';
 import { eventuallyRegistered, postPurchase, purchaseBody } from '../support/purchases';
 import { stopwatch } from '../support/stopwatch';
 

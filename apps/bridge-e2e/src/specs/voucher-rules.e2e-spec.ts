@@ -1,7 +1,7 @@
 import { hashVoucherCode, maskVoucherCode, voucherDeadLetterTopic } from '@voucher-bridge/voucher-contract';
 import { eventually } from '../support/eventually';
 import { AppProcess } from '../support/app-process';
-import { freePort } from '../support/free-port';
+import { freePort } from '@voucher-bridge/app-launch';
 import { committedOffsets, readRecords, topicEndTotal } from '../support/kafka-client';
 import { eventuallyRegistered, lookUp, newVoucherCode, postPurchase, purchaseBody } from '../support/purchases';
 import { useBridge } from '../support/use-bridge';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { voucherTopic } from '@voucher-bridge/voucher-contract';
 import { CreatedKey, createCashboxKey, createShopKey } from './admin-cli';
 import { AppProcess } from './app-process';
-import { freePort } from './free-port';
+import { freePort } from '@voucher-bridge/app-launch';
 import { TEST_DATABASE_URL, TEST_KAFKA_BROKERS, TEST_WEBHOOK_SECRET_ENCRYPTION_KEY } from './test-environment';
 
 /** Both apps of one spec, on topics and a consumer group of their own (`test-<random>.voucher`). */

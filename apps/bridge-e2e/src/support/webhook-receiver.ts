@@ -1,5 +1,5 @@
+import { freePort } from '@voucher-bridge/app-launch';
 import { IncomingHttpHeaders, Server, createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
 
 export interface ReceivedPush {
   headers: Record<string, string>;
@@ -23,8 +23,12 @@ export class WebhookReceiver {
     return `http://127.0.0.1:${this.port}/webhooks/vouchers`;
   }
 
-  /** Listens (again) on the same port once it had one: the shop coming back. */
+  /**
+   * Listens (again) on the same port once it had one: the shop coming back. The port is one of
+   * freePort's, not the OS's: while the shop is down, a client socket could otherwise take it.
+   */
   async start(): Promise<void> {
+    this.port ||= await freePort();
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -40,7 +44,6 @@ export class WebhookReceiver {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
     });
-    this.port = (server.address() as AddressInfo).port;
     this.server = server;
   }
 

@@ -48,7 +48,7 @@ export const VoucherLookupApiDocs = () =>
       description: 'No voucher with this code is registered (yet: a purchase takes a moment to arrive).',
       slug: 'voucher-not-found',
       title: 'Voucher not found',
-      detail: 'No voucher with this code is registered.',
+      detail: 'No voucher with this code is registered (yet: an event accepted by a cashbox reaches the registry a moment later).',
       extensions: { field: 'voucherCode' },
     }),
     ApiProblemResponse(BODY_TOO_LARGE),

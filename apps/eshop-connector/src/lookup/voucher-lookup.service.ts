@@ -14,7 +14,7 @@ export class VoucherLookupService {
     const found = await this.registry.find(hashVoucherCode(voucherCode));
     if (!found) {
       throw ProblemException.of(404, 'voucher-not-found', 'Voucher not found',
-        'No voucher with this code is registered.', { field: 'voucherCode' });
+        'No voucher with this code is registered (yet: an event accepted by a cashbox reaches the registry a moment later).', { field: 'voucherCode' });
     }
     const { voucher, history } = found;
     const balance = Number(voucher.balance_minor);

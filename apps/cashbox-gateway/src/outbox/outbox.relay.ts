@@ -34,8 +34,8 @@ const MAX_POSITION_ROWS = 20_000;
  * (up to OUTBOX_TRANSACTION_ROWS), acknowledged by the broker while the next is read; and a
  * transaction is sent and committed while earlier ones are being marked. A transaction does not
  * wait for those markings: its position names their rows too (UnmarkedRows), so the last
- * committed position always names every row that may still be unmarked. At most MARKINGS_IN_FLIGHT markings run at once, and a position names at most
- * MAX_POSITION_ROWS rows.
+ * committed position always names every row that may still be unmarked. At most
+ * MARKINGS_IN_FLIGHT markings run at once, and a position names at most MAX_POSITION_ROWS rows.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {

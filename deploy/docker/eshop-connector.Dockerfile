@@ -46,4 +46,4 @@ EXPOSE 3001
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.CONNECTOR_HTTP_PORT + '/health/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The V8 flags of deploy/node/eshop-connector.node-options (deploy/tests/docker.spec.ts keeps them equal).
-CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=8", "dist/apps/eshop-connector/src/main.js"]
+CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=4", "dist/apps/eshop-connector/src/main.js"]

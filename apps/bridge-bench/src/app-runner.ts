@@ -1,8 +1,7 @@
-import { appLaunch } from '@voucher-bridge/app-launch';
+import { AppName, appLaunch } from '@voucher-bridge/app-launch';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ROOT } from './bench-environment';
 import { processCpuSeconds } from './process-cpu';
@@ -12,7 +11,7 @@ export class AppRunner {
   private child?: ChildProcess;
 
   constructor(
-    private readonly name: 'cashbox-gateway' | 'eshop-connector',
+    private readonly name: AppName,
     readonly port: number,
     private readonly env: Record<string, string>,
   ) {}
@@ -22,10 +21,9 @@ export class AppRunner {
   }
 
   async start(): Promise<void> {
-    const portVariable = this.name === 'cashbox-gateway' ? 'GATEWAY_HTTP_PORT' : 'CONNECTOR_HTTP_PORT';
     const launch = appLaunch(ROOT, this.name);
-    this.child = spawn(process.execPath, [...launch.nodeArgs, join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
-      env: { ...process.env, ...launch.env, ...this.env, [portVariable]: String(this.port) },
+    this.child = spawn(process.execPath, [...launch.nodeArgs, launch.entryPoint], {
+      env: { ...process.env, ...launch.env, ...this.env, [launch.portVariable]: String(this.port) },
       stdio: 'ignore',
     });
     for (let attempt = 0; attempt < 240; attempt++) {

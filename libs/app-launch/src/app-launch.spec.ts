@@ -16,7 +16,13 @@ describe('appLaunch', () => {
     mkdirSync(join(root, 'deploy/node'), { recursive: true });
     writeFileSync(join(root, 'deploy/node/cashbox-gateway.node-options'), '# flags\n--a=1\n\n--b  --c\n');
     writeFileSync(join(root, 'deploy/node/app.env'), '# env\nA=1\n\nB=x=y\n');
-    expect(appLaunch(root, 'cashbox-gateway')).toEqual({ nodeArgs: ['--a=1', '--b', '--c'], env: { A: '1', B: 'x=y' } });
+    expect(appLaunch(root, 'cashbox-gateway')).toEqual({
+      nodeArgs: ['--a=1', '--b', '--c'], env: { A: '1', B: 'x=y' },
+      entryPoint: join(root, 'dist/apps/cashbox-gateway/src/main.js'), portVariable: 'GATEWAY_HTTP_PORT',
+    });
+    expect(appLaunch(root, 'eshop-connector')).toMatchObject({
+      entryPoint: join(root, 'dist/apps/eshop-connector/src/main.js'), portVariable: 'CONNECTOR_HTTP_PORT',
+    });
     expect(appLaunch(root, 'eshop-connector').nodeArgs).toEqual([]);
     writeFileSync(join(root, 'deploy/node/app.env'), 'NOT AN ASSIGNMENT\n');
     expect(() => appLaunch(root, 'cashbox-gateway')).toThrow(/not VAR=value/);

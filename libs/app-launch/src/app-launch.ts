@@ -7,6 +7,10 @@ export type AppName = 'cashbox-gateway' | 'eshop-connector';
 export interface AppLaunch {
   /** `node` arguments before the entry point: the app's V8 flags (deploy/node/<app>.node-options). */
   nodeArgs: string[];
+  /** The built app's entry point, under the root. */
+  entryPoint: string;
+  /** The variable the app takes its HTTP port from. */
+  portVariable: 'GATEWAY_HTTP_PORT' | 'CONNECTOR_HTTP_PORT';
   /** Variables every app runs with (deploy/node/app.env). */
   env: Record<string, string>;
 }
@@ -15,6 +19,8 @@ export interface AppLaunch {
 export function appLaunch(root: string, name: AppName): AppLaunch {
   return {
     nodeArgs: settingLines(join(root, `deploy/node/${name}.node-options`)).join(' ').split(/\s+/).filter(Boolean),
+    entryPoint: join(root, `dist/apps/${name}/src/main.js`),
+    portVariable: name === 'cashbox-gateway' ? 'GATEWAY_HTTP_PORT' : 'CONNECTOR_HTTP_PORT',
     env: Object.fromEntries(settingLines(join(root, 'deploy/node/app.env')).map((line) => {
       const separator = line.indexOf('=');
       if (separator < 1) throw new Error(`deploy/node/app.env: "${line}" is not VAR=value`);

@@ -1,12 +1,9 @@
-import { appLaunch } from '@voucher-bridge/app-launch';
+import { AppName, appLaunch } from '@voucher-bridge/app-launch';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ROOT } from '../chaos-options';
-
-export type AppName = 'cashbox-gateway' | 'eshop-connector';
 
 /** One built app instance (dist) on its own port; killed, paused and restarted by the faults. */
 export class AppProcess {
@@ -32,13 +29,12 @@ export class AppProcess {
   }
 
   async start(): Promise<void> {
-    const portVariable = this.name === 'cashbox-gateway' ? 'GATEWAY_HTTP_PORT' : 'CONNECTOR_HTTP_PORT';
     const output = createWriteStream(this.logFile, { flags: 'a' });
     await once(output, 'open');
     this.expectingExit = false;
     const launch = appLaunch(ROOT, this.name);
-    const child = spawn(process.execPath, [...launch.nodeArgs, join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
-      env: { ...process.env, ...launch.env, ...this.env, [portVariable]: String(this.port) },
+    const child = spawn(process.execPath, [...launch.nodeArgs, launch.entryPoint], {
+      env: { ...process.env, ...launch.env, ...this.env, [launch.portVariable]: String(this.port) },
       stdio: ['ignore', output, output],
     });
     child.on('exit', (code, signal) => {

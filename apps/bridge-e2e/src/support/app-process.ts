@@ -1,4 +1,4 @@
-import { appLaunch } from '@voucher-bridge/app-launch';
+import { AppName, appLaunch } from '@voucher-bridge/app-launch';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -10,13 +10,6 @@ export interface ExitStatus {
   code: number | null;
   signal: NodeJS.Signals | null;
 }
-
-export type AppName = 'cashbox-gateway' | 'eshop-connector';
-
-const PORT_VARIABLE: Record<AppName, string> = {
-  'cashbox-gateway': 'GATEWAY_HTTP_PORT',
-  'eshop-connector': 'CONNECTOR_HTTP_PORT',
-};
 
 /** One of the built apps, run as a real process: started, signalled and killed like in production. */
 export class AppProcess {
@@ -46,8 +39,8 @@ export class AppProcess {
     this.output = '';
     mkdirSync(join(ROOT, '.local/e2e-logs'), { recursive: true });
     const launch = appLaunch(ROOT, this.name);
-    const child = spawn(process.execPath, [...launch.nodeArgs, join(ROOT, `dist/apps/${this.name}/src/main.js`)], {
-      env: { ...process.env, ...launch.env, NO_COLOR: '1', ...this.env, [PORT_VARIABLE[this.name]]: String(this.port) },
+    const child = spawn(process.execPath, [...launch.nodeArgs, launch.entryPoint], {
+      env: { ...process.env, ...launch.env, NO_COLOR: '1', ...this.env, [launch.portVariable]: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

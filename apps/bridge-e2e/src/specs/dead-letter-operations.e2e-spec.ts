@@ -94,6 +94,13 @@ describe('dead letters: operators list, replay (dry run too) and discard them, a
     expect(withoutReason.contentType).toContain('application/problem+json');
     expect(withoutReason.body.errors.map((error: { field: string }) => error.field)).toEqual(['reason']);
     expect(await show(parked.id)).toMatchObject({ status: 'parked' });
+    // A null selection is no selection: once it passed as "every parked dead letter".
+    for (const nothing of [{ ids: null }, { filter: null }, { all: null }]) {
+      const refused = await discard({ ...nothing, reason: 'a null selection' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual(Object.keys(nothing));
+    }
+    expect(await show(parked.id)).toMatchObject({ status: 'parked' });
 
     const discarded = await discard({ ids: [parked.id], reason: 'bytes from a load test' });
     expect(discarded.body).toMatchObject({ summary: { discarded: 1 } });

@@ -98,6 +98,10 @@ export class DeadLetterActionsService {
       }
       return { targets, settled, more: false };
     }
+    // Every parked one only when asked for by name: `all: true`, or a filter (which may be empty).
+    if (selection.all !== true && (selection.filter === undefined || selection.filter === null)) {
+      throw new Error('dead-letter selection without ids, filter or all: true (the request validation lets none through)');
+    }
     const { kind, reason, parkedBefore } = selection.filter ?? {};
     const rows = await this.deadLetters.list(
       { kind, reason, status: 'parked', parkedBefore: parkedBefore ? new Date(parkedBefore) : undefined }, MAX_ITEMS_PER_ACTION + 1);

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import { toFieldErrors } from './field-errors';
+import { FieldError, toFieldErrors } from './field-errors';
+import { inheritedNameFields } from './inherited-names';
 import { ProblemException } from './problem.exception';
 import { recogniserOf } from './recognisable-body';
 import { cacheValidationMetadata } from './validation-metadata.cache';
@@ -23,11 +24,7 @@ class RecognisingValidationPipe extends ValidationPipe {
       forbidUnknownValues: true,
       transform: true,
       validationError: { target: false, value: false },
-      exceptionFactory: (errors) => {
-        const violations = toFieldErrors(errors);
-        return ProblemException.of(400, 'invalid-request', 'Invalid request body',
-          `Invalid fields: ${violations.map((v) => v.field).join(', ')}`, { errors: violations });
-      },
+      exceptionFactory: (errors) => invalidRequest(toFieldErrors(errors)),
     });
   }
 
@@ -36,6 +33,18 @@ class RecognisingValidationPipe extends ValidationPipe {
       const recognised = recogniserOf(metadata.metatype)?.(value);
       if (recognised !== undefined) return recognised;
     }
-    return super.transform(value, metadata);
+    const inherited = metadata.type === 'body' && this.toValidate(metadata) ? inheritedNameFields(value) : [];
+    if (inherited.length === 0) return super.transform(value, metadata);
+    // Refused with whatever else the full validation finds: every bad field at once.
+    const others = await super.transform(value, metadata).then(() => [], (error: unknown) => {
+      if (error instanceof ProblemException && Array.isArray(error.problem.errors)) return error.problem.errors as FieldError[];
+      throw error;
+    });
+    throw invalidRequest([...others, ...inherited]);
   }
+}
+
+function invalidRequest(violations: FieldError[]): ProblemException {
+  return ProblemException.of(400, 'invalid-request', 'Invalid request body',
+    `Invalid fields: ${violations.map((v) => v.field).join(', ')}`, { errors: violations });
 }

@@ -1,4 +1,4 @@
-import { VoucherCancelledEvent, voucherCancelled } from '@voucher-bridge/voucher-contract';
+import { VoucherCancelledEvent, voucherCancelled, withSeconds } from '@voucher-bridge/voucher-contract';
 import { requestHash } from '../voucher-events/request.hash';
 import { VoucherCancellationRequestDto } from './voucher-cancellation.request.dto';
 
@@ -10,7 +10,7 @@ export function toVoucherCancelledEvent(request: VoucherCancellationRequestDto, 
     voucherCode: request.voucherCode,
     storeId: request.storeId,
     cashboxId: request.cashboxId,
-    payload: { receiptNumber: request.receiptNumber, cancelledAt: request.cancelledAt, reason: request.reason },
+    payload: { receiptNumber: request.receiptNumber, cancelledAt: withSeconds(request.cancelledAt), reason: request.reason },
   });
 }
 

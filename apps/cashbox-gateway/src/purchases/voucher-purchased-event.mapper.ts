@@ -1,4 +1,4 @@
-import { VoucherPurchasedEvent, voucherPurchased } from '@voucher-bridge/voucher-contract';
+import { VoucherPurchasedEvent, voucherPurchased, withSeconds } from '@voucher-bridge/voucher-contract';
 import { requestHash } from '../voucher-events/request.hash';
 import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
 
@@ -17,8 +17,9 @@ export function toVoucherPurchasedEvent(request: VoucherPurchaseRequestDto, even
     payload: {
       amount: { value: request.amount.value, currency: request.amount.currency },
       receiptNumber: request.receiptNumber,
-      purchasedAt: request.purchasedAt,
-      ...(request.expiresAt ? { expiresAt: request.expiresAt } : {}),
+      // Events carry RFC 3339 date-times, seconds included, as their JSON Schemas say.
+      purchasedAt: withSeconds(request.purchasedAt),
+      ...(request.expiresAt ? { expiresAt: withSeconds(request.expiresAt) } : {}),
     },
   });
 }

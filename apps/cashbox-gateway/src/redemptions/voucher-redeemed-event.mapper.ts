@@ -1,4 +1,4 @@
-import { VoucherRedeemedEvent, voucherRedeemed } from '@voucher-bridge/voucher-contract';
+import { VoucherRedeemedEvent, voucherRedeemed, withSeconds } from '@voucher-bridge/voucher-contract';
 import { requestHash } from '../voucher-events/request.hash';
 import { VoucherRedemptionRequestDto } from './voucher-redemption.request.dto';
 
@@ -13,7 +13,7 @@ export function toVoucherRedeemedEvent(request: VoucherRedemptionRequestDto, eve
     payload: {
       amount: { value: request.amount.value, currency: request.amount.currency },
       receiptNumber: request.receiptNumber,
-      redeemedAt: request.redeemedAt,
+      redeemedAt: withSeconds(request.redeemedAt),
     },
   });
 }

@@ -32,6 +32,21 @@ export function isDateTimeWithOffset(value: unknown): value is string {
   );
 }
 
+/**
+ * What the published JSON Schemas promise of a date-time: RFC 3339, seconds included, as JSON
+ * Schema's `format: date-time` (and so a consumer's validator, ajv-formats for one) requires.
+ * Requests may leave the seconds out (ISO 8601); events carry them (`withSeconds`).
+ */
+const RFC_3339_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A valid date-time as RFC 3339: `2026-11-21T11:15+01:00` becomes `2026-11-21T11:15:00+01:00`,
+ * the same instant in the same offset; one with seconds comes back as it is.
+ */
+export function withSeconds(dateTime: string): string {
+  return dateTime.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=Z|[+-])/, '$1:00');
+}
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -40,7 +55,7 @@ export function IsDateTimeWithOffset(options?: ValidationOptions): PropertyDecor
   return (target: object, propertyName: string | symbol) => {
     // What the published JSON Schemas say of such a field (the calendar checks stay in code).
     JSONSchema({
-      type: 'string', format: 'date-time', pattern: DATE_TIME_WITH_OFFSET.source,
+      type: 'string', format: 'date-time', pattern: RFC_3339_WITH_OFFSET.source,
       description: `RFC 3339 date-time with an offset (at most ±14:00), years ${DATE_TIME_YEARS.earliest}-${DATE_TIME_YEARS.latest}`,
     })(target, propertyName as string);
     registerDecorator({

@@ -1,5 +1,5 @@
 export { IsVoucherCode, VOUCHER_CODE_PATTERN } from './voucher-code.rule';
-export { IsDateTimeWithOffset, isDateTimeWithOffset } from './date-time-with-offset.rule';
+export { IsDateTimeWithOffset, isDateTimeWithOffset, withSeconds } from './date-time-with-offset.rule';
 export { IsAfter } from './is-after.rule';
 export { IsReferenceId } from './reference-id.rule';
 export { Money } from './money';

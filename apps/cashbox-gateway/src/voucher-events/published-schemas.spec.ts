@@ -1,6 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { validatePlain, voucherEventJsonSchemas } from '@voucher-bridge/voucher-contract';
+import { oneFieldVariants } from '@voucher-bridge/fuzzing';
+import { validatePlain, VoucherEvent, voucherEventJsonSchemas } from '@voucher-bridge/voucher-contract';
 import { VoucherCancellationRequestDto } from '../cancellations/voucher-cancellation.request.dto';
 import { toVoucherCancelledEvent } from '../cancellations/voucher-cancelled-event.mapper';
 import { VoucherPurchaseRequestDto } from '../purchases/voucher-purchase.request.dto';
@@ -39,5 +40,33 @@ describe('every event the gateway builds is one its published JSON Schema accept
     // The same instant, in the same offset, seconds written out.
     expect(Date.parse(purchase.payload.purchasedAt)).toBe(Date.parse(at));
     expect(purchase.payload.expiresAt).toBe('2029-11-21T23:59:00+01:00');
+  });
+});
+
+describe('the published JSON Schemas and the gateway agree on thousands of one-field variants', () => {
+  const mappers: [new () => object, object, (request: never) => VoucherEvent][] = [
+    [VoucherPurchaseRequestDto, { ...cashbox, amount: { value: 5000, currency: 'EUR' }, purchasedAt: '2026-11-21T11:15:00+01:00', expiresAt: '2029-11-21T23:59:59+01:00' },
+      (request) => toVoucherPurchasedEvent(request, eventId, now)],
+    [VoucherRedemptionRequestDto, { ...cashbox, amount: { value: 1500, currency: 'EUR' }, redeemedAt: '2026-11-22T10:00+01:00' },
+      (request) => toVoucherRedeemedEvent(request, eventId, now)],
+    [VoucherCancellationRequestDto, { ...cashbox, cancelledAt: '2026-11-23T10:00:00+01:00', reason: 'sold by mistake' },
+      (request) => toVoucherCancelledEvent(request, eventId, now)],
+  ];
+
+  it('every variant a cashbox may send becomes an event its schema accepts', () => {
+    const refusedBySchema: string[] = [];
+    let accepted = 0;
+    for (const [type, body, toEvent] of mappers) {
+      for (const variant of oneFieldVariants(JSON.parse(JSON.stringify(body)))) {
+        const request = validatePlain(type, variant);
+        if (request.violations.length > 0) continue;
+        accepted++;
+        const event = toEvent(request.value as never);
+        const validate = schemaOf(event.eventType);
+        if (!validate(event)) refusedBySchema.push(`${JSON.stringify(variant)}: ${ajv.errorsText(validate.errors)}`);
+      }
+    }
+    expect(accepted).toBeGreaterThan(50);
+    expect(refusedBySchema).toEqual([]);
   });
 });

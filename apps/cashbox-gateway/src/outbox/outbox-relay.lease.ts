@@ -25,15 +25,26 @@ export class OutboxRelayLease {
   async tryAcquire(): Promise<boolean> {
     if (this.holder) return true;
     const client = await this.pool.connect();
+    // Heard from the moment it is ours: a connection that ends while the lock is being asked for
+    // emits 'error' on the client before the query fails, and an unheard 'error' ends the process
+    // (found by the chaos run: a gateway started during a PostgreSQL restart exited).
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken ??= error;
+      this.lose(client, error);
+    };
+    client.on('error', onError);
     let acquired = false;
     try {
       const { rows } = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS acquired', [OUTBOX_RELAY_LOCK_ID]);
-      acquired = rows[0].acquired;
+      acquired = rows[0].acquired && broken === undefined;
     } finally {
-      if (!acquired) client.release();
+      if (!acquired) {
+        client.removeListener('error', onError);
+        client.release(broken);
+      }
     }
     if (!acquired) return false;
-    client.on('error', (error) => this.lose(client, error));
     this.holder = client;
     this.logger.log('this instance relays the outbox');
     return true;

@@ -1,0 +1,46 @@
+import { EventEmitter } from 'node:events';
+import type { SqlPool, SqlSession } from '@voucher-bridge/database';
+import { OutboxRelayLease } from './outbox-relay.lease';
+
+/**
+ * A pooled connection that PostgreSQL closes while the lease's lock is being asked for, in the
+ * order node-postgres reports it from one socket read: the query is rejected, and the socket's
+ * end, on process.nextTick and so before that rejection's continuation, makes the client emit
+ * 'error'. Unheard, that 'error' would end the process (a gateway started during a PostgreSQL
+ * restart exited so in a chaos run).
+ */
+class ClosingConnection extends EventEmitter {
+  errorListenersWhileAsking = -1;
+  released: unknown[] = [];
+
+  query(): Promise<never> {
+    this.errorListenersWhileAsking = this.listenerCount('error');
+    return new Promise((_, reject) => setImmediate(() => {
+      // One I/O callback: the server's FATAL fails the query, then the socket ends.
+      reject(new Error('terminating connection due to administrator command'));
+      process.nextTick(() => this.emit('error', new Error('Connection terminated unexpectedly')));
+    }));
+  }
+
+  release(error?: unknown): void {
+    this.released.push(error);
+  }
+}
+
+describe('OutboxRelayLease', () => {
+  it('hears the connection from the moment it is checked out: a connection closed while the lock is asked for does not end the process', async () => {
+    const connection = new ClosingConnection();
+    const pool = { connect: async () => connection as unknown as SqlSession } as unknown as SqlPool;
+    const lease = new OutboxRelayLease(pool);
+
+    await expect(lease.tryAcquire()).rejects.toThrow('terminating connection');
+    // The emitted 'error' arrives on the next tick: give it the chance to go unheard.
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(connection.errorListenersWhileAsking).toBeGreaterThan(0);
+    expect(lease.held).toBe(false);
+    // Handed back as broken, so the pool destroys it instead of lending it again.
+    expect(connection.released).toEqual([expect.objectContaining({ message: 'Connection terminated unexpectedly' })]);
+    expect(connection.listenerCount('error')).toBe(0);
+  });
+});

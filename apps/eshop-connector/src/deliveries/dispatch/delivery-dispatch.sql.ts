@@ -11,19 +11,28 @@ import { CLAIMED_DELIVERY_COLUMNS } from './claimed-delivery.sql';
  *
  * Shaped so that no statistics can make it slow (a queue table's pending share swings from
  * none to all within minutes, ahead of autovacuum): `candidates` reads at most $3 rows in
- * next_attempt_at order from the partial due index, and only those are checked for being heads,
- * each by one probe of the voucher index. The head check names the finished statuses instead of
- * `= 'pending'` on purpose: that way the planner cannot answer it from the due index, which
- * with stale statistics it would think tiny and scan whole for every candidate. Successors
- * never sort before their head (see ENQUEUE_DELIVERIES and RECORD_OUTCOMES), so the window is
- * not filled by blocked rows. `due` re-checks each row under its lock: one leased by another
- * connector meanwhile is skipped.
+ * next_attempt_at order from the partial due index, and for each of them its voucher's head is
+ * looked up by one probe of the voucher index (the lowest unfinished sequence); a head that is
+ * due is taken, whether it is the candidate itself or sorts later. The probe names the finished
+ * statuses instead of `= 'pending'` on purpose: that way the planner cannot answer it from the
+ * due index, which with stale statistics it would think tiny and scan whole for every candidate.
+ * `due` re-checks each row under its lock: one leased by another connector meanwhile is skipped.
+ *
+ * Why the head and not only the candidate: successors usually sort after their head (see
+ * ENQUEUE_DELIVERIES and RECORD_OUTCOMES), but not always. A batch that enqueues several events
+ * of one voucher gives them all the same time; the claim moves only the head forward by its
+ * lease; and when that lease runs out without an outcome (its connector killed, stalled, or
+ * PostgreSQL restarted before the outcome was written), the head sorts after its successors. A
+ * claim that took only candidates that are heads then found none once the window was full of
+ * such successors, and nothing was sent again, ever (chaos run, seed 1315: 35,841 deliveries
+ * pending, the 192 earliest due all blocked successors).
  *
  * `heads` stops at the $1st head: it is a filter over the materialized candidates, which it reads
  * in their order (next_attempt_at), with no join and no sort that would make it check every
  * candidate first. While a backlog drains, nearly every candidate is a head, and checking the
  * whole window (room + 512) on every claim was most of the claim's cost (28 of 29 ms, measured
- * with 17,674 pending).
+ * with 17,674 pending). Several candidates of one voucher lead to the same head: `DISTINCT`
+ * over those few rows keeps one.
  */
 export const CLAIM_DUE_DELIVERIES = preparedStatement('claim-due-deliveries', `
 WITH candidates AS MATERIALIZED (
@@ -33,15 +42,18 @@ WITH candidates AS MATERIALIZED (
   ORDER BY next_attempt_at
   LIMIT $3
 ), heads AS MATERIALIZED (
-  SELECT c.subscription_id, c.event_id
-  FROM candidates c
-  WHERE c.sequence = (
-    SELECT min(earlier.sequence) FROM webhook_delivery earlier
-    WHERE earlier.subscription_id = c.subscription_id AND earlier.voucher_code_hash = c.voucher_code_hash
-      AND earlier.status NOT IN ('delivered', 'parked', 'discarded'))
-    AND EXISTS (SELECT 1 FROM webhook_subscription s
-      WHERE s.id = c.subscription_id AND s.status = 'active' AND s.deleted_at IS NULL)
-  LIMIT $1
+  SELECT DISTINCT first.subscription_id, first.event_id FROM (
+    SELECT head.subscription_id, head.event_id
+    FROM candidates c
+    CROSS JOIN LATERAL (
+      SELECT earlier.subscription_id, earlier.event_id, earlier.next_attempt_at FROM webhook_delivery earlier
+      WHERE earlier.subscription_id = c.subscription_id AND earlier.voucher_code_hash = c.voucher_code_hash
+        AND earlier.status NOT IN ('delivered', 'parked', 'discarded')
+      ORDER BY earlier.sequence LIMIT 1) head
+    WHERE head.next_attempt_at <= now()
+      AND EXISTS (SELECT 1 FROM webhook_subscription s
+        WHERE s.id = c.subscription_id AND s.status = 'active' AND s.deleted_at IS NULL)
+    LIMIT $1) first
 ), due AS (
   SELECT d.subscription_id, d.event_id
   FROM heads h JOIN webhook_delivery d ON d.subscription_id = h.subscription_id AND d.event_id = h.event_id

@@ -89,10 +89,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     for (let i = 0; i < loadResult.idempotencyMismatches; i++) cashbox.fail('a retry with the same Idempotency-Key answered another event');
     const crashes = checkResult('apps: no crash the harness did not cause');
     for (const exit of fleet.unexpectedExits()) crashes.fail(exit);
+    const duringFaults = checkResult('faults: the bridge carried on as promised while each lasted (relay taken over from a frozen holder)');
+    for (const fault of faults) if (fault.violation) duringFaults.fail(fault.violation);
     const drained = checkResult('drained before the bound');
     if (!drainedAt) drained.fail('registry or shop still behind at the bound');
 
-    const checks: CheckResult[] = [cashbox, ...topic.results, ...registry.results, ...pushed.results, ...parked, crashes, drained];
+    const checks: CheckResult[] = [cashbox, ...topic.results, ...registry.results, ...pushed.results, ...parked, crashes, duringFaults, drained];
     passed = checks.every((c) => c.violations === 0);
     const refused = expected.flatMap((v) => v.events).filter((e) => e.outcome === 'refused').length;
     return {
@@ -149,7 +151,7 @@ async function drain(expected: ExpectedVoucher[], api: PublicApi, stage: ChaosSt
 
 /** About how long a fault takes from strike to repair, to pace the load. */
 function expectedSeconds(kind: FaultKind, options: ChaosOptions): number {
-  if (kind === 'connector-pause') return options.pauseSeconds;
+  if (kind === 'connector-pause' || kind === 'gateway-pause-relaying') return options.pauseSeconds;
   if (kind === 'shop-down') return options.shopDownSeconds;
   if (kind === 'broker-leader-kill') return 15;
   if (kind.startsWith('postgres')) return 2;

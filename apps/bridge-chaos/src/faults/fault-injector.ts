@@ -29,13 +29,13 @@ export class FaultInjector {
   async inject(kind: FaultKind, underLoad: () => boolean): Promise<InjectedFault> {
     const startedAt = Date.now();
     const load = underLoad();
-    const { target, detail } = await this.strike(kind);
-    const fault: InjectedFault = { kind, target, startedAt, endedAt: Date.now(), underLoad: load, detail };
+    const { target, detail, violation } = await this.strike(kind, underLoad);
+    const fault: InjectedFault = { kind, target, startedAt, endedAt: Date.now(), underLoad: load, detail, violation };
     log(`fault ${kind} on ${target}${detail ? ` (${detail})` : ''} — repaired after ${((fault.endedAt - startedAt) / 1000).toFixed(1)} s`);
     return fault;
   }
 
-  private async strike(kind: FaultKind): Promise<{ target: string; detail?: string }> {
+  private async strike(kind: FaultKind, underLoad: () => boolean): Promise<{ target: string; detail?: string; violation?: string }> {
     const { fleet, cluster, database, shop } = this.targets;
     switch (kind) {
       case 'gateway-kill-accepting': {
@@ -46,6 +46,26 @@ export class FaultInjector {
       case 'gateway-kill-relaying': {
         const gateway = (await this.relayingGateway()) ?? this.random.pick(fleet.gateways);
         return this.killAndRestart(gateway, 'relay lease holder');
+      }
+      case 'gateway-pause-relaying': {
+        // Frozen, the holder keeps its database connection open: only the lease's timeout lets
+        // the other gateway take the relay over, and the holder must stand by when it thaws.
+        const holder = (await this.relayingGateway()) ?? this.random.pick(fleet.gateways);
+        const others = fleet.gateways.filter((g) => g !== holder);
+        const loadedAtStart = underLoad();
+        const before = await Promise.all(others.map((g) => g.metric(RELAYED)));
+        holder.pause();
+        await delay(this.targets.pauseSeconds * 1000);
+        const after = await Promise.all(others.map((g) => g.metric(RELAYED)));
+        const loadedAtEnd = underLoad();
+        holder.resume();
+        const relayedMeanwhile = after.reduce((sum, n, i) => sum + n - before[i], 0);
+        const detail = `SIGSTOP for ${this.targets.pauseSeconds} s; ${relayedMeanwhile} relayed by the other gateway meanwhile`;
+        // Under load the other gateway accepts the frozen one's retried requests: it must relay them.
+        const violation = loadedAtStart && loadedAtEnd && relayedMeanwhile === 0
+          ? `no other gateway relayed while ${holder.instance}, the relay lease holder, was frozen for ${this.targets.pauseSeconds} s under load`
+          : undefined;
+        return { target: holder.instance, detail, violation };
       }
       case 'connector-kill-mid-batch':
         return this.killAndRestart(this.random.pick(fleet.connectors), 'consuming');

@@ -1,6 +1,7 @@
 export const FAULT_KINDS = [
   'gateway-kill-accepting',
   'gateway-kill-relaying',
+  'gateway-pause-relaying',
   'connector-kill-mid-batch',
   'connector-kill-mid-delivery',
   'broker-leader-kill',
@@ -20,4 +21,6 @@ export interface InjectedFault {
   /** Whether the cashboxes' load was still running when it struck. */
   underLoad: boolean;
   detail?: string;
+  /** What the bridge failed to do while the fault lasted, when the fault itself can tell. */
+  violation?: string;
 }

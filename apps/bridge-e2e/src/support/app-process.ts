@@ -83,6 +83,16 @@ export class AppProcess {
     await Promise.all([...AppProcess.running].map((app) => app.kill()));
   }
 
+  /** SIGSTOP: frozen, as by a stalled VM or a debugger; its sockets stay open. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** SIGCONT: goes on where it was frozen. */
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** SIGKILL: a crash, no shutdown hooks run. */
   async kill(): Promise<ExitStatus> {
     return this.signal('SIGKILL');

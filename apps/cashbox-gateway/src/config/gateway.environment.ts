@@ -31,6 +31,16 @@ export class GatewayEnvironment {
   @Max(60_000)
   OUTBOX_POLL_INTERVAL_MS: number = 500;
 
+  /**
+   * How long the relaying instance may go unheard before PostgreSQL ends its session and another
+   * instance takes the relay over (a frozen process, a host cut off the network). The holder shows
+   * itself alive every third of this.
+   */
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  OUTBOX_RELAY_LEASE_TIMEOUT_MS: number = 15_000;
+
   /** Sent outbox rows still hold the plain voucher code: they are deleted after this long. */
   @IsInt()
   @Min(0)

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { SqlPool, SqlSession } from '@voucher-bridge/database';
+import { GatewayEnvironment } from '../config/gateway.environment';
 import { OutboxRelayLease } from './outbox-relay.lease';
 
 /**
@@ -31,7 +32,7 @@ describe('OutboxRelayLease', () => {
   it('hears the connection from the moment it is checked out: a connection closed while the lock is asked for does not end the process', async () => {
     const connection = new ClosingConnection();
     const pool = { connect: async () => connection as unknown as SqlSession } as unknown as SqlPool;
-    const lease = new OutboxRelayLease(pool);
+    const lease = new OutboxRelayLease(pool, new GatewayEnvironment());
 
     await expect(lease.tryAcquire()).rejects.toThrow('terminating connection');
     // The emitted 'error' arrives on the next tick: give it the chance to go unheard.

@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PG_POOL } from '@voucher-bridge/database';
 import type { SqlPool, SqlSession } from '@voucher-bridge/database';
+import { GatewayEnvironment } from '../config/gateway.environment';
 
 /** Arbitrary, fixed: the advisory lock all gateway instances on one database compete for. */
 const OUTBOX_RELAY_LOCK_ID = '7236518010221001';
@@ -9,16 +10,35 @@ const OUTBOX_RELAY_LOCK_ID = '7236518010221001';
  * Lets one relay per database publish, so events leave in acceptance order however many
  * gateway instances run. A PostgreSQL session advisory lock on a dedicated connection: if the
  * holder dies, the database drops its connection and the lock with it, and a standby takes over.
+ *
+ * A holder that is alive to the kernel but not to us — a frozen process or VM, a host cut off the
+ * network — keeps its socket open, and PostgreSQL would keep its lock for as long (hours, until TCP
+ * keepalive gives up). So the lease has a timeout: the session asks PostgreSQL to end it once idle
+ * for OUTBOX_RELAY_LEASE_TIMEOUT_MS (`idle_session_timeout`), and the holder proves itself alive
+ * with a query every third of that; a holder whose query is not answered in time gives the lease
+ * up itself. A standby then takes over, and opening the relay's transactional producer fences the
+ * old holder on Kafka should it wake up mid-transaction.
  */
 @Injectable()
-export class OutboxRelayLease {
+export class OutboxRelayLease implements OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelayLease.name);
+  private readonly timeoutMs: number;
   private holder?: SqlSession;
+  private heartbeat?: NodeJS.Timeout;
+  /** Bumped whenever the lease is taken: a relay that sees another term starts over. */
+  private currentTerm = 0;
 
-  constructor(@Inject(PG_POOL) private readonly pool: SqlPool) {}
+  constructor(@Inject(PG_POOL) private readonly pool: SqlPool, env: GatewayEnvironment) {
+    this.timeoutMs = env.OUTBOX_RELAY_LEASE_TIMEOUT_MS;
+  }
 
   get held(): boolean {
     return this.holder !== undefined;
+  }
+
+  /** Which holding this is: changes each time the lease is taken (again). */
+  get term(): number {
+    return this.currentTerm;
   }
 
   /** True when this instance holds the lease (now or already). */
@@ -36,16 +56,21 @@ export class OutboxRelayLease {
     client.on('error', onError);
     let acquired = false;
     try {
+      // The timeout first: a session that holds the lock is never without it.
+      await client.query("SELECT set_config('idle_session_timeout', $1, false)", [`${this.timeoutMs}ms`]);
       const { rows } = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS acquired', [OUTBOX_RELAY_LOCK_ID]);
       acquired = rows[0].acquired && broken === undefined;
     } finally {
       if (!acquired) {
         client.removeListener('error', onError);
-        client.release(broken);
+        // Never lent again with the session's timeout set: the pool opens a plain one instead.
+        client.release(broken ?? true);
       }
     }
     if (!acquired) return false;
     this.holder = client;
+    this.currentTerm += 1;
+    this.heartbeat = setInterval(() => void this.beat(client), Math.max(1, Math.floor(this.timeoutMs / 3))).unref();
     this.logger.log('this instance relays the outbox');
     return true;
   }
@@ -58,26 +83,46 @@ export class OutboxRelayLease {
   async confirm(): Promise<boolean> {
     const client = this.holder;
     if (!client) return false;
-    try {
-      await client.query('SELECT 1');
-      return this.holder === client;
-    } catch (error) {
-      this.lose(client, error as Error);
-      return false;
-    }
+    await this.ping(client);
+    return this.holder === client;
   }
 
   async release(): Promise<void> {
     const client = this.holder;
     if (!client) return;
     this.holder = undefined;
+    clearInterval(this.heartbeat);
     await client.query('SELECT pg_advisory_unlock($1::bigint)', [OUTBOX_RELAY_LOCK_ID]).catch(() => undefined);
-    client.release();
+    client.release(true);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.heartbeat);
+  }
+
+  private async beat(client: SqlSession): Promise<void> {
+    if (this.holder === client) await this.ping(client);
+  }
+
+  /** A query on the lease's session, answered within the timeout, or the lease is given up. */
+  private async ping(client: SqlSession): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const overdue = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from PostgreSQL within ${this.timeoutMs} ms`)), this.timeoutMs);
+    });
+    try {
+      await Promise.race([client.query('SELECT 1'), overdue]);
+    } catch (error) {
+      this.lose(client, error as Error);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private lose(client: SqlSession, error: Error): void {
     if (this.holder !== client) return;
     this.holder = undefined;
+    clearInterval(this.heartbeat);
     client.release(error);
     this.logger.warn(`lost the outbox relay lease: ${error.message}`);
   }

@@ -55,6 +55,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private prefetched?: Promise<OutboxMessage[]>;
   /** Where this relay's next records can land at the earliest: a position says where to look. */
   private readonly floor = new ScanFloor();
+  /** The lease term this relay's state belongs to. */
+  private term = 0;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -117,6 +119,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     if (!(await this.lease.tryAcquire())) {
       await this.reset();
       return STANDBY;
+    }
+    if (this.term !== this.lease.term) {
+      // The lease was lost and taken again: someone else may have relayed in between, so start
+      // over as a new holder does (fence, then recover from what Kafka last committed).
+      await this.reset();
+      this.term = this.lease.term;
     }
     return this.relayBatch();
   }

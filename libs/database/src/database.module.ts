@@ -28,6 +28,7 @@ export class DatabaseModule extends DatabaseConfigurableModule {
       useFactory: (config: ConfigService) => ({
         url: config.getOrThrow<string>('DATABASE_URL'),
         poolSize: config.getOrThrow<number>('DATABASE_POOL_SIZE'),
+        queryTimeoutMs: config.getOrThrow<number>('DATABASE_QUERY_TIMEOUT_MS'),
       }),
     });
   }

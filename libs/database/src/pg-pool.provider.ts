@@ -7,7 +7,18 @@ import { PG_POOL } from './database.constants';
 const logger = new Logger('PgPool');
 
 export function createPgPool(options: DatabaseModuleOptions): Pool {
-  const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    // A connection whose packets are dropped (no answer, no close) would be waited on for ever,
+    // wedging whatever awaits it — the relay, the consumer, a shutdown. A query that goes
+    // unanswered fails with QUERY_TIMEOUT_MESSAGE; the pool then destroys its connection.
+    query_timeout: options.queryTimeoutMs ?? 30_000,
+    // Lets the kernel notice, in time, a peer that went away while the connection was idle.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
   // PostgreSQL closing an idle pooled connection (pg_terminate_backend, a restart) makes the pool
   // emit 'error'; unheard, that event ended the process (found by the chaos run). The pool has
   // already dropped the client: the next query opens a new connection, so a warning is all.

@@ -44,4 +44,47 @@ describe('OutboxRelayLease', () => {
     expect(connection.released).toEqual([expect.objectContaining({ message: 'Connection terminated unexpectedly' })]);
     expect(connection.listenerCount('error')).toBe(0);
   });
+
+  it('gives the lease up when its check goes unanswered, with one check in flight at a time', async () => {
+    const connection = new SilentAfterLocking();
+    const pool = { connect: async () => connection as unknown as SqlSession } as unknown as SqlPool;
+    const lease = new OutboxRelayLease(pool, Object.assign(new GatewayEnvironment(), { OUTBOX_RELAY_LEASE_TIMEOUT_MS: 90 }));
+
+    await expect(lease.tryAcquire()).resolves.toBe(true);
+    expect(connection.statements[0]).toContain('idle_session_timeout');
+    const term = lease.term;
+    // Checks every 30 ms; the first is never answered, and lost after 90 ms.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(lease.held).toBe(false);
+    expect(connection.statements.filter((s) => s === 'SELECT 1')).toEqual(['SELECT 1']);
+    expect(connection.released).toEqual([expect.objectContaining({ message: 'no answer from PostgreSQL within 90 ms' })]);
+    lease.onModuleDestroy();
+
+    // Taken again, it is another term: the relay starts over.
+    const again = new SilentAfterLocking();
+    (pool as unknown as { connect: () => Promise<unknown> }).connect = async () => again;
+    await expect(lease.tryAcquire()).resolves.toBe(true);
+    expect(lease.term).toBe(term + 1);
+    await lease.release();
+    expect(again.released).toEqual([true]);
+  });
 });
+
+/** Answers the lease's set-up and its lock, then never again. */
+class SilentAfterLocking extends EventEmitter {
+  statements: string[] = [];
+  released: unknown[] = [];
+
+  query(text: string): Promise<unknown> {
+    this.statements.push(text);
+    if (text.includes('pg_try_advisory_lock')) return Promise.resolve({ rows: [{ acquired: true }] });
+    if (text.includes('idle_session_timeout')) return Promise.resolve({ rows: [] });
+    if (text.includes('pg_advisory_unlock')) return Promise.resolve({ rows: [] });
+    return new Promise(() => undefined);
+  }
+
+  release(error?: unknown): void {
+    this.released.push(error);
+  }
+}

@@ -25,6 +25,7 @@ export class OutboxRelayLease implements OnModuleDestroy {
   private readonly timeoutMs: number;
   private holder?: SqlSession;
   private heartbeat?: NodeJS.Timeout;
+  private pinging?: Promise<void>;
   /** Bumped whenever the lease is taken: a relay that sees another term starts over. */
   private currentTerm = 0;
 
@@ -101,11 +102,17 @@ export class OutboxRelayLease implements OnModuleDestroy {
   }
 
   private async beat(client: SqlSession): Promise<void> {
-    if (this.holder === client) await this.ping(client);
+    // One check at a time: a check still waiting for its answer is the one that decides.
+    if (this.holder === client && !this.pinging) await this.ping(client);
   }
 
   /** A query on the lease's session, answered within the timeout, or the lease is given up. */
-  private async ping(client: SqlSession): Promise<void> {
+  private ping(client: SqlSession): Promise<void> {
+    this.pinging ??= this.check(client).finally(() => (this.pinging = undefined));
+    return this.pinging;
+  }
+
+  private async check(client: SqlSession): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const overdue = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer from PostgreSQL within ${this.timeoutMs} ms`)), this.timeoutMs);

@@ -30,6 +30,7 @@ describe('databaseUnavailableReason', () => {
     ['connection refused', socketError('ECONNREFUSED')],
     ['socket lost', new Error('Connection terminated unexpectedly')],
     ['pool connect timeout', new Error('timeout exceeded when trying to connect')],
+    ['query unanswered (query_timeout)', new Error('Query read timeout')],
     ['Prisma: terminated', prismaError('P2039', { kind: 'postgres', originalCode: '57P01', originalMessage: 'terminating connection due to administrator command' })],
     ['Prisma: not reachable', prismaError('P1001', { kind: 'DatabaseNotReachable' })],
     ['wrapped in a cause', new Error('batch failed', { cause: socketError('ECONNRESET') })],

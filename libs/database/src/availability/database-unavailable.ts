@@ -3,7 +3,8 @@
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1235]|53300)$/; // connection exceptions, shutdown, restart, too many connections
 const NOT_ACCEPTING_CONNECTIONS = /not currently accepting connections/; // 55000 after ALTER DATABASE ... ALLOW_CONNECTIONS false
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const PG_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/;
+// 'Query read timeout': no answer within the pool's query_timeout (a silent connection).
+const PG_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed|Query read timeout)/;
 const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037']);
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { isQueryTimeout } from '../availability/query-timeout';
 
 export interface TransactionOptions {
   /** The statement that opens the transaction (e.g. with `SET LOCAL` settings). */
@@ -11,7 +12,8 @@ export interface TransactionOptions {
  * Runs `work` in one transaction on one pooled connection: committed when it resolves, rolled
  * back when it throws. Every checked-out connection must be heard: a connection the server
  * drops (restart, pg_terminate_backend) emits 'error' on the client, and an unheard 'error'
- * ends the process. A connection that failed or cannot even roll back is destroyed, not reused.
+ * ends the process. A connection that failed, timed out or cannot even roll back is destroyed,
+ * not reused.
  */
 export async function inTransaction<T>(pool: Pool, work: (session: PoolClient) => Promise<T>, { begin = 'BEGIN', rollback = false }: TransactionOptions = {}): Promise<T> {
   const client = await pool.connect();
@@ -24,7 +26,13 @@ export async function inTransaction<T>(pool: Pool, work: (session: PoolClient) =
     await client.query(rollback ? 'ROLLBACK' : 'COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => { broken ??= rollbackError; });
+    if (isQueryTimeout(error)) {
+      // Still waiting for that answer, the connection can take no ROLLBACK: destroying it ends
+      // the transaction on the server as soon as the server notices.
+      broken ??= error as Error;
+    } else {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => { broken ??= rollbackError; });
+    }
     throw error;
   } finally {
     client.removeListener('error', onError);

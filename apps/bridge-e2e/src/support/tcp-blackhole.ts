@@ -1,0 +1,72 @@
+import { AddressInfo, createServer, Server, Socket, connect } from 'node:net';
+import { once } from 'node:events';
+
+interface Relayed {
+  client: Socket;
+  upstream: Socket;
+  silent: boolean;
+}
+
+/**
+ * A TCP proxy in front of a server that can make the connections it carries go silent: nothing
+ * is forwarded any more either way, and nothing is closed — what a client sees when a firewall
+ * drops a connection's state, a VM freezes or a network path fails (no RST, no FIN; the kernel
+ * on each side still thinks the connection is up). New connections are relayed as usual.
+ */
+export class TcpBlackhole {
+  private readonly server: Server;
+  private readonly relayed = new Set<Relayed>();
+
+  private constructor(private readonly targetHost: string, private readonly targetPort: number) {
+    this.server = createServer((client) => this.relay(client));
+  }
+
+  static async start(targetHost: string, targetPort: number): Promise<TcpBlackhole> {
+    const proxy = new TcpBlackhole(targetHost, targetPort);
+    proxy.server.listen(0, '127.0.0.1');
+    await once(proxy.server, 'listening');
+    return proxy;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** Every connection open now stops carrying anything, and stays open. Returns how many. */
+  silenceOpenConnections(): number {
+    let silenced = 0;
+    for (const connection of this.relayed) {
+      if (!connection.silent) silenced++;
+      connection.silent = true;
+    }
+    return silenced;
+  }
+
+  async stop(): Promise<void> {
+    for (const { client, upstream } of this.relayed) {
+      client.destroy();
+      upstream.destroy();
+    }
+    this.relayed.clear();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private relay(client: Socket): void {
+    const upstream = connect(this.targetPort, this.targetHost);
+    const connection: Relayed = { client, upstream, silent: false };
+    this.relayed.add(connection);
+    client.on('data', (chunk) => connection.silent || upstream.write(chunk));
+    upstream.on('data', (chunk) => connection.silent || client.write(chunk));
+    const close = () => {
+      // A silenced connection's close is not passed on either: the other side never hears of it.
+      if (connection.silent) return;
+      this.relayed.delete(connection);
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', close);
+    upstream.on('close', close);
+    client.on('error', () => undefined);
+    upstream.on('error', () => undefined);
+  }
+}

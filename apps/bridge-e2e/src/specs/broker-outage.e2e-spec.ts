@@ -67,4 +67,29 @@ describe('accepting does not depend on Kafka', () => {
     // The bridge's own gateway relays what the stopped one accepted: the outbox is shared.
     expect(await eventuallyRegistered(context.bridge, body.voucherCode, 480)).toMatchObject({ status: 'active' });
   });
+
+  it('stops within an orchestrator\'s grace while its relay waits on a broker that went away, and loses nothing', async () => {
+    const { gateway } = context.bridge;
+    const first = purchaseBody();
+    expect((await postPurchase(context.bridge, first)).status).toBe(202);
+    await eventuallyRegistered(context.bridge, first.voucherCode);
+
+    // Gone without a goodbye: the relay's next transaction waits for acknowledgements that
+    // would come only after the delivery timeout (KAFKA_DELIVERY_TIMEOUT_MS, 15 s here).
+    await kafkaBroker('kill');
+    const bodies = [purchaseBody(), purchaseBody(), purchaseBody()];
+    for (const body of bodies) expect((await postPurchase(context.bridge, body)).status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+    const stopping = Date.now();
+    expect(await gateway.stop()).toEqual({ code: null, signal: 'SIGTERM' });
+    // Kubernetes' default grace is 30 s; the relay gives the transaction in hand 5 s.
+    expect(Date.now() - stopping).toBeLessThan(15_000);
+
+    await kafkaBroker('start');
+    await gateway.start();
+    for (const body of bodies) {
+      expect(await eventuallyRegistered(context.bridge, body.voucherCode, 480)).toMatchObject({ status: 'active' });
+    }
+  });
 });

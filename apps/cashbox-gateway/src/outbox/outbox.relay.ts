@@ -19,6 +19,12 @@ const STANDBY = 'standby';
 const MARKINGS_IN_FLIGHT = 2;
 /** At most this many rows in one position record (JSON, ~20 bytes each, far below Kafka's 1 MB). */
 const MAX_POSITION_ROWS = 20_000;
+/**
+ * How long a shutdown lets the transaction in hand wait for the broker's acknowledgements. With
+ * Kafka away it would wait for the delivery timeout (35 s, past an orchestrator's usual 30-s
+ * grace): it is abandoned instead, its rows stay unsent for the next relay.
+ */
+const SHUTDOWN_GRACE_MS = 5_000;
 
 /**
  * Publishes outbox rows to Kafka in acceptance order, keyed by voucher code, each event exactly
@@ -46,6 +52,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly positionTopic: string;
   private readonly transactionalId: string;
   private readonly stopping = new AbortController();
+  /** Aborted SHUTDOWN_GRACE_MS into a shutdown: the transaction in hand stops waiting. */
+  private readonly givingUp = new AbortController();
   private loop?: Promise<void>;
   /** Open, fenced every earlier relay, and the last committed position applied. */
   private publisher?: TransactionalPublisher;
@@ -83,11 +91,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.loop = this.run();
   }
 
-  /** Stops after the batch in hand is published and marked. */
+  /** Stops after the batch in hand is published and marked (or abandoned, SHUTDOWN_GRACE_MS in, while Kafka is away). */
   async onModuleDestroy(): Promise<void> {
     this.stopping.abort();
     this.signal.notify();
+    const giveUp = setTimeout(() => this.givingUp.abort(new Error('the gateway is shutting down')), SHUTDOWN_GRACE_MS);
     await this.loop;
+    clearTimeout(giveUp);
     await this.reset();
     await this.lease.release();
   }
@@ -160,7 +170,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const floorBefore = this.floor.snapshot();
     const oldest = this.unmarked.oldestScanFrom();
     const scanFrom = oldest ? ScanFloor.lowest(oldest, floorBefore) : floorBefore;
-    const landed = await transaction.commit({ with: this.positionRecord([...this.unmarked.rows(), ...sent], scanFrom) });
+    const landed = await transaction.commit({
+      with: this.positionRecord([...this.unmarked.rows(), ...sent], scanFrom), signal: this.givingUp.signal,
+    });
     endTimer();
     const rows = sent.map(({ id }, i): PublishedRow => ({ id, ...landed[i] }));
     this.floor.advance(rows);

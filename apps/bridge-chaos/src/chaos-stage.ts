@@ -22,27 +22,41 @@ export interface ChaosStage {
   logDir: string;
 }
 
+/** What the run set up so far (while setting up, too): torn down when the harness is interrupted. */
+let inUse: Partial<ChaosStage> | undefined;
+
+export function stageInUse(): Partial<ChaosStage> | undefined {
+  return inUse;
+}
+
 export async function setUpStage(options: ChaosOptions, random: SeededRandom): Promise<ChaosStage> {
   const logDir = join(ROOT, `.local/chaos/logs-${options.seed}`);
   mkdirSync(logDir, { recursive: true });
+  const stage: Partial<ChaosStage> = { logDir };
+  inUse = stage;
   const cluster = new KafkaCluster(`chaos-${options.basePort}`, options.basePort + 100);
+  stage.cluster = cluster;
   log(`three-broker cluster on ${cluster.brokers} (fresh), database ${new URL(options.databaseUrl).pathname.slice(1)} (re-created); logs in ${logDir}`);
   await cluster.reset();
   await cluster.start();
   const topic = `${CHAOS_ENVIRONMENT}.voucher`;
   const database = await ChaosDatabase.recreate(options.databaseUrl);
+  stage.database = database;
   const keys = await database.createKeys();
   const shop = new ShopEndpoint(options.basePort + 30, options.shopFailureShare, random);
+  stage.shop = shop;
   shop.useSecret(await database.subscribeShop(shop.url));
   await shop.start();
   const fleet = new BridgeFleet({ environment: CHAOS_ENVIRONMENT, databaseUrl: options.databaseUrl, brokers: cluster.brokers, basePort: options.basePort, logDir });
+  stage.fleet = fleet;
   log('starting two gateways and two connectors');
   await fleet.start();
-  return { cluster, database, keys, shop, fleet, topic, logDir };
+  return Object.assign(stage, { keys, topic }) as ChaosStage;
 }
 
 /** Stops everything; the cluster's data is kept after a failed run, for a look at what happened. */
 export async function tearDownStage(stage: Partial<ChaosStage>, passed: boolean): Promise<void> {
+  if (inUse === stage) inUse = undefined;
   await stage.fleet?.stop().catch(() => undefined);
   await stage.shop?.stop().catch(() => undefined);
   await stage.database?.close();

@@ -2,6 +2,8 @@ import { readChaosOptions } from './chaos-options';
 import { publishReport } from './chaos-report';
 import { runChaos } from './chaos-run';
 import { runFuzz } from './fuzz/fuzz-run';
+import { log } from './chaos-log';
+import { stageInUse, tearDownStage } from './chaos-stage';
 
 /**
  * `deploy/voucher-bridge.sh chaos`: the bridge under load and faults, checked from the outside.
@@ -14,7 +16,18 @@ async function main(): Promise<void> {
   process.exitCode = report.passed ? 0 : 1;
 }
 
-main().catch((error) => {
+// Interrupted (Ctrl-C, or a kill), the run still stops what it started: the brokers run detached
+// and would otherwise outlive it, holding their ports and the next run's cluster directory.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the apps, the shop and the cluster`);
+    void tearDownStage(stageInUse() ?? {}, false).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+
+main().catch(async (error) => {
   console.error(error);
+  // A run that failed while setting up leaves nothing running either.
+  await tearDownStage(stageInUse() ?? {}, false);
   process.exit(2);
 });

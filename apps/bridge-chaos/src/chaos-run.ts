@@ -34,7 +34,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const client = new CashboxClient(fleet.gateways.map((g) => g.url));
     const api = new PublicApi(fleet.connectors.map((c) => c.url), keys.shop, keys.operator);
     const injector = new FaultInjector({
-      fleet, cluster: stage.cluster, database: stage.database, shop, topic: stage.topic, partitions: CHAOS_PARTITIONS,
+      fleet, cluster: stage.cluster, database: stage.database, shop, databaseProxy: stage.databaseProxy, topic: stage.topic, partitions: CHAOS_PARTITIONS,
       pauseSeconds: options.pauseSeconds, shopDownSeconds: options.shopDownSeconds,
     }, random);
 
@@ -154,6 +154,7 @@ function expectedSeconds(kind: FaultKind, options: ChaosOptions): number {
   if (kind === 'connector-pause' || kind === 'gateway-pause-relaying') return options.pauseSeconds;
   if (kind === 'shop-down') return options.shopDownSeconds;
   if (kind === 'broker-leader-kill') return 15;
+  if (kind === 'postgres-connections-silenced') return 21;
   if (kind.startsWith('postgres')) return 2;
   return 10;
 }

@@ -5,7 +5,7 @@ import { log } from './chaos-log';
 import { BridgeFleet } from './cluster/bridge-fleet';
 import { ChaosDatabase, ChaosKeys } from './cluster/chaos-database';
 import { KafkaCluster } from './cluster/kafka-cluster';
-import { SeededRandom } from '@voucher-bridge/fuzzing';
+import { SeededRandom, TcpBlackhole } from '@voucher-bridge/fuzzing';
 import { ShopEndpoint } from './shop/shop-endpoint';
 
 export const CHAOS_ENVIRONMENT = 'test-chaos';
@@ -17,6 +17,8 @@ export interface ChaosStage {
   database: ChaosDatabase;
   keys: ChaosKeys;
   shop: ShopEndpoint;
+  /** Between the apps and PostgreSQL (the harness connects directly): can make connections go silent. */
+  databaseProxy: TcpBlackhole;
   fleet: BridgeFleet;
   topic: string;
   logDir: string;
@@ -47,7 +49,11 @@ export async function setUpStage(options: ChaosOptions, random: SeededRandom): P
   stage.shop = shop;
   shop.useSecret(await database.subscribeShop(shop.url));
   await shop.start();
-  const fleet = new BridgeFleet({ environment: CHAOS_ENVIRONMENT, databaseUrl: options.databaseUrl, brokers: cluster.brokers, basePort: options.basePort, logDir });
+  const databaseUrl = new URL(options.databaseUrl);
+  const databaseProxy = await TcpBlackhole.start(databaseUrl.hostname, Number(databaseUrl.port || 5432));
+  stage.databaseProxy = databaseProxy;
+  databaseUrl.port = String(databaseProxy.port);
+  const fleet = new BridgeFleet({ environment: CHAOS_ENVIRONMENT, databaseUrl: databaseUrl.toString(), brokers: cluster.brokers, basePort: options.basePort, logDir });
   stage.fleet = fleet;
   log('starting two gateways and two connectors');
   await fleet.start();
@@ -59,6 +65,7 @@ export async function tearDownStage(stage: Partial<ChaosStage>, passed: boolean)
   if (inUse === stage) inUse = undefined;
   await stage.fleet?.stop().catch(() => undefined);
   await stage.shop?.stop().catch(() => undefined);
+  await stage.databaseProxy?.stop();
   await stage.database?.close();
   await (passed ? stage.cluster?.reset() : stage.cluster?.stop())?.catch(() => undefined);
 }

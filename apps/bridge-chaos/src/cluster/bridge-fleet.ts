@@ -32,6 +32,8 @@ export class BridgeFleet {
       WEBHOOK_POLL_INTERVAL_MS: '250',
       // The API key cache: keys are created before the apps start, nothing is revoked.
       API_KEY_CACHE_TTL_MS: '60000',
+      // Shorter than the silent-connections fault lasts, so that its queries time out first.
+      DATABASE_QUERY_TIMEOUT_MS: '5000',
     };
     const gatewayOnly = { OUTBOX_POLL_INTERVAL_MS: '200' };
     this.gateways = ['a', 'b'].map((id, i) =>

@@ -5,7 +5,7 @@ import { BridgeFleet } from '../cluster/bridge-fleet';
 import { ChaosDatabase } from '../cluster/chaos-database';
 import { KafkaCluster } from '../cluster/kafka-cluster';
 import { command } from '../shell';
-import { SeededRandom } from '@voucher-bridge/fuzzing';
+import { SeededRandom, TcpBlackhole } from '@voucher-bridge/fuzzing';
 import { ShopEndpoint } from '../shop/shop-endpoint';
 import { FaultKind, InjectedFault } from './fault-kinds';
 
@@ -14,6 +14,7 @@ export interface FaultTargets {
   cluster: KafkaCluster;
   database: ChaosDatabase;
   shop: ShopEndpoint;
+  databaseProxy: TcpBlackhole;
   topic: string;
   partitions: number;
   pauseSeconds: number;
@@ -21,6 +22,8 @@ export interface FaultTargets {
 }
 
 const RELAYED = 'outbox_relayed_messages_total';
+/** Longer than the apps' query timeout in the chaos fleet (5 s): their queries time out first. */
+const SILENCED_FOR_MS = 20_000;
 
 /** Injects one fault and repairs it (restart, resume, start the node again) before returning. */
 export class FaultInjector {
@@ -88,6 +91,14 @@ export class FaultInjector {
         await delay(300);
         const again = await database.terminateAppConnections();
         return { target: 'postgresql', detail: `${cut} + ${again} backends terminated` };
+      }
+      case 'postgres-connections-silenced': {
+        // Every app connection stops carrying anything — queries (commits among them) may have
+        // reached the server, their answers never come back — then is reset, as when a network
+        // path fails and returns with the connections' state gone.
+        const silenced = this.targets.databaseProxy.silenceOpenConnections(SILENCED_FOR_MS);
+        await delay(SILENCED_FOR_MS + 500);
+        return { target: 'postgresql', detail: `${silenced} app connections silent for ${SILENCED_FOR_MS / 1000} s, then reset` };
       }
       case 'connector-pause': {
         const connector = this.random.pick(fleet.connectors);

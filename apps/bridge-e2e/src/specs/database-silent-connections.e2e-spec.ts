@@ -1,8 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { TcpBlackhole } from '@voucher-bridge/fuzzing';
 import { eventually } from '../support/eventually';
 import { getJson } from '../support/http';
 import { eventuallyRegistered, postPurchase, purchaseBody } from '../support/purchases';
-import { TcpBlackhole } from '../support/tcp-blackhole';
 import { TEST_DATABASE_URL } from '../support/test-environment';
 import { useBridge } from '../support/use-bridge';
 

@@ -32,14 +32,28 @@ export class TcpBlackhole {
     return (this.server.address() as AddressInfo).port;
   }
 
-  /** Every connection open now stops carrying anything, and stays open. Returns how many. */
-  silenceOpenConnections(): number {
-    let silenced = 0;
+  /**
+   * Every connection open now stops carrying anything, and stays open. Returns how many. With
+   * `resetAfterMs`, they are reset that much later (both sides see the connection end), as when
+   * the network comes back and the peers find the connection's state gone.
+   */
+  silenceOpenConnections(resetAfterMs?: number): number {
+    const silenced: Relayed[] = [];
     for (const connection of this.relayed) {
-      if (!connection.silent) silenced++;
+      if (connection.silent) continue;
       connection.silent = true;
+      silenced.push(connection);
     }
-    return silenced;
+    if (resetAfterMs !== undefined) {
+      setTimeout(() => {
+        for (const connection of silenced) {
+          connection.client.resetAndDestroy();
+          connection.upstream.resetAndDestroy();
+          this.relayed.delete(connection);
+        }
+      }, resetAfterMs).unref();
+    }
+    return silenced.length;
   }
 
   async stop(): Promise<void> {

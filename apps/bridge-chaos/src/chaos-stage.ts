@@ -49,11 +49,9 @@ export async function setUpStage(options: ChaosOptions, random: SeededRandom): P
   stage.shop = shop;
   shop.useSecret(await database.subscribeShop(shop.url));
   await shop.start();
-  const databaseUrl = new URL(options.databaseUrl);
-  const databaseProxy = await TcpBlackhole.start(databaseUrl.hostname, Number(databaseUrl.port || 5432));
-  stage.databaseProxy = databaseProxy;
-  databaseUrl.port = String(databaseProxy.port);
-  const fleet = new BridgeFleet({ environment: CHAOS_ENVIRONMENT, databaseUrl: databaseUrl.toString(), brokers: cluster.brokers, basePort: options.basePort, logDir });
+  const { proxy, url: databaseUrl } = await TcpBlackhole.inFrontOf(options.databaseUrl);
+  stage.databaseProxy = proxy;
+  const fleet = new BridgeFleet({ environment: CHAOS_ENVIRONMENT, databaseUrl, brokers: cluster.brokers, basePort: options.basePort, logDir });
   stage.fleet = fleet;
   log('starting two gateways and two connectors');
   await fleet.start();

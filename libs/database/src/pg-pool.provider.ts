@@ -13,7 +13,7 @@ export function createPgPool(options: DatabaseModuleOptions): Pool {
     connectionTimeoutMillis: 5_000,
     // A connection whose packets are dropped (no answer, no close) would be waited on for ever,
     // wedging whatever awaits it — the relay, the consumer, a shutdown. A query that goes
-    // unanswered fails with QUERY_TIMEOUT_MESSAGE; the pool then destroys its connection.
+    // unanswered fails (`isQueryTimeout`); the pool, or inTransaction, then destroys its connection.
     query_timeout: options.queryTimeoutMs ?? 30_000,
     // Lets the kernel notice, in time, a peer that went away while the connection was idle.
     keepAlive: true,

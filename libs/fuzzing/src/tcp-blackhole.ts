@@ -28,6 +28,14 @@ export class TcpBlackhole {
     return proxy;
   }
 
+  /** A proxy in front of the server `url` names, and `url` with the proxy's port in its place. */
+  static async inFrontOf(url: string): Promise<{ proxy: TcpBlackhole; url: string }> {
+    const proxied = new URL(url);
+    const proxy = await TcpBlackhole.start(proxied.hostname, Number(proxied.port || 5432));
+    proxied.port = String(proxy.port);
+    return { proxy, url: proxied.toString() };
+  }
+
   get port(): number {
     return (this.server.address() as AddressInfo).port;
   }

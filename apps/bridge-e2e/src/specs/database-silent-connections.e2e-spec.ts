@@ -13,10 +13,7 @@ describe('database connections that go silent (no answer, no close) do not wedge
   let proxy: TcpBlackhole;
   const env: Record<string, string> = { DATABASE_QUERY_TIMEOUT_MS: '2000', OUTBOX_RELAY_LEASE_TIMEOUT_MS: '3000' };
   beforeAll(async () => {
-    const url = new URL(TEST_DATABASE_URL);
-    proxy = await TcpBlackhole.start(url.hostname, Number(url.port || 5432));
-    url.port = String(proxy.port);
-    env.DATABASE_URL = url.toString();
+    ({ proxy, url: env.DATABASE_URL } = await TcpBlackhole.inFrontOf(TEST_DATABASE_URL));
   });
   const context = useBridge(env);
   afterAll(async () => {

@@ -9,6 +9,10 @@
 #   KAFKA_INSTANCE         name of the instance            (default dev)
 #   KAFKA_PORT             client (PLAINTEXT) port         (default 19092)
 #   KAFKA_CONTROLLER_PORT  KRaft controller port           (default 19093)
+#   KAFKA_ADVERTISED_PORT  client port named in metadata   (default KAFKA_PORT; another one puts
+#                          a proxy listening there between every client and the broker)
+#   KAFKA_INTERNAL_PORT    a listener of its own for broker-to-broker traffic (transaction
+#                          markers, replication), kept out of such a proxy (default none)
 #   KAFKA_HEAP             JVM heap options                (default "-Xmx1g -Xms256m")
 #   KAFKA_JVM_OPTS         extra JVM options, after the defaults (default none; -XX:TieredStopAtLevel=4
 #                          gives the broker back its C2 compiler, see JIT_OPTS)
@@ -38,6 +42,8 @@ MARKER="$LIBS/.complete"
 INSTANCE=${KAFKA_INSTANCE:-dev}
 PORT=${KAFKA_PORT:-19092}
 CPORT=${KAFKA_CONTROLLER_PORT:-19093}
+ADVERTISED_PORT=${KAFKA_ADVERTISED_PORT:-$PORT}
+INTERNAL_PORT=${KAFKA_INTERNAL_PORT:-}
 HEAP=${KAFKA_HEAP:--Xmx1g -Xms256m}
 JVM_EXTRA=${KAFKA_JVM_OPTS:-}
 NUM_PARTITIONS=${KAFKA_NUM_PARTITIONS:-6}
@@ -83,7 +89,7 @@ validate_env() {
   [[ "$INSTANCE" =~ ^[A-Za-z0-9][A-Za-z0-9_.-]*$ && "$INSTANCE" != libs ]] ||
     die "KAFKA_INSTANCE must be a plain name (letters, digits, . _ -) other than 'libs'"
   local p
-  for p in "$PORT" "$CPORT"; do
+  for p in "$PORT" "$CPORT" "$ADVERTISED_PORT" ${INTERNAL_PORT:+"$INTERNAL_PORT"}; do
     if ! [[ "$p" =~ ^[0-9]+$ ]] || ((p < 1 || p > 65535)); then die "invalid port '$p'"; fi
   done
   [[ "$PORT" != "$CPORT" ]] || die "KAFKA_PORT and KAFKA_CONTROLLER_PORT must differ"
@@ -194,7 +200,7 @@ alive() { proc_cmdline "$1" >/dev/null; }
 # Client port of the running broker, from the config it was started with
 # (the caller's KAFKA_PORT may differ).
 props_port() {
-  sed -n 's#^advertised.listeners=PLAINTEXT://127.0.0.1:##p' "$PROPS"
+  sed -n 's#^listeners=PLAINTEXT://127.0.0.1:\([0-9]*\),.*#\1#p' "$PROPS"
 }
 
 port_open() {
@@ -289,10 +295,17 @@ write_properties() {
 process.roles=broker,controller
 node.id=$NODE_ID
 $(if [[ -n "$VOTERS" ]]; then echo "controller.quorum.voters=$VOTERS"; else echo "controller.quorum.bootstrap.servers=127.0.0.1:$CPORT"; fi)
-listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CPORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$PORT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
+$(if [[ -n "$INTERNAL_PORT" ]]; then
+  echo "listeners=PLAINTEXT://127.0.0.1:$PORT,INTERNAL://127.0.0.1:$INTERNAL_PORT,CONTROLLER://127.0.0.1:$CPORT"
+  echo "advertised.listeners=PLAINTEXT://127.0.0.1:$ADVERTISED_PORT,INTERNAL://127.0.0.1:$INTERNAL_PORT"
+  echo "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT"
+  echo "inter.broker.listener.name=INTERNAL"
+else
+  echo "listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$CPORT"
+  echo "advertised.listeners=PLAINTEXT://127.0.0.1:$ADVERTISED_PORT"
+  echo "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+  echo "inter.broker.listener.name=PLAINTEXT"
+fi)
 controller.listener.names=CONTROLLER
 log.dirs=$DATA_DIR
 
@@ -363,7 +376,7 @@ cmd_start() {
   rm -f "$PID_FILE"
 
   local p
-  for p in "$PORT" "$CPORT"; do
+  for p in "$PORT" "$CPORT" ${INTERNAL_PORT:+"$INTERNAL_PORT"}; do
     if port_open "$p"; then
       die "port $p is already in use by another process, not by instance '$INSTANCE'; stop it or choose other KAFKA_PORT/KAFKA_CONTROLLER_PORT"
     fi

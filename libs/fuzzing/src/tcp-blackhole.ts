@@ -21,9 +21,10 @@ export class TcpBlackhole {
     this.server = createServer((client) => this.relay(client));
   }
 
-  static async start(targetHost: string, targetPort: number): Promise<TcpBlackhole> {
+  /** Listens on `listenPort` of 127.0.0.1 (default: any free port). */
+  static async start(targetHost: string, targetPort: number, listenPort = 0): Promise<TcpBlackhole> {
     const proxy = new TcpBlackhole(targetHost, targetPort);
-    proxy.server.listen(0, '127.0.0.1');
+    proxy.server.listen(listenPort, '127.0.0.1');
     await once(proxy.server, 'listening');
     return proxy;
   }

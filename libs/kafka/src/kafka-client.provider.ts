@@ -1,5 +1,6 @@
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { Logger, Provider } from '@nestjs/common';
+import { BROKER_CONNECTION_SETTINGS } from './config/broker-connection.settings';
 import { KAFKA_MODULE_OPTIONS } from './config/kafka.module-definition';
 import type { KafkaModuleOptions } from './config/kafka-module.options';
 import { KAFKA_CLIENT } from './kafka.constants';
@@ -16,10 +17,7 @@ export const kafkaClientProvider: Provider = {
         logLevel: KafkaJS.logLevel.WARN,
         logger: nestKafkaLogger(new QuietLogger(new Logger('Kafka'), 30_000)),
       },
-      // librdkafka waits up to 10 s between reconnects by default: a broker back from a restart
-      // would sit unused that long. One attempt a second per broker costs nothing.
-      'reconnect.backoff.ms': 100,
-      'reconnect.backoff.max.ms': 1_000,
+      ...BROKER_CONNECTION_SETTINGS,
     }),
 };
 

@@ -1,5 +1,6 @@
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { PRODUCE_ACK_TIMEOUT_MS } from '../config/broker-connection.settings';
 import { KAFKA_MODULE_OPTIONS } from '../config/kafka.module-definition';
 import type { KafkaModuleOptions } from '../config/kafka-module.options';
 import { KAFKA_CLIENT } from '../kafka.constants';
@@ -64,6 +65,7 @@ export class KafkaProducerService implements OnModuleInit, OnApplicationShutdown
       kafkaJS: { idempotent: true, acks: -1, compression: KafkaJS.CompressionTypes.LZ4 },
       'linger.ms': this.options.lingerMs ?? 5,
       'message.timeout.ms': this.options.deliveryTimeoutMs ?? 30_000,
+      'request.timeout.ms': PRODUCE_ACK_TIMEOUT_MS,
     });
   }
 }

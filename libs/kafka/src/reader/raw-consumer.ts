@@ -1,4 +1,5 @@
 import { KafkaConsumer, LibrdKafkaError, Message } from '@confluentinc/kafka-javascript';
+import { BROKER_CONNECTION_SETTINGS } from '../config/broker-connection.settings';
 import { viaCallback } from '../via-callback';
 
 /**
@@ -16,6 +17,7 @@ export async function connectRawConsumer(
     'enable.auto.commit': false,
     'isolation.level': 'read_committed',
     'enable.partition.eof': true,
+    ...BROKER_CONNECTION_SETTINGS,
     ...settings,
   }, {});
   // A consume call returns at the end of the partitions, or once nothing came for this long.

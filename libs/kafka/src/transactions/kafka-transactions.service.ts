@@ -1,5 +1,6 @@
 import { Producer } from '@confluentinc/kafka-javascript';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BROKER_CONNECTION_SETTINGS, PRODUCE_ACK_TIMEOUT_MS } from '../config/broker-connection.settings';
 import { KAFKA_MODULE_OPTIONS } from '../config/kafka.module-definition';
 import type { KafkaModuleOptions } from '../config/kafka-module.options';
 import { endOffsets, findRecordsByHeader } from '../reader/record-finder';
@@ -51,9 +52,8 @@ export class KafkaTransactionsService {
       // measured again: relay phase 13,364 / 13,620 msg/s with 5, 13,826 / 12,513 with 1, 9,629 /
       // 11,605 with 0.
       'linger.ms': 5,
-      // As the shared client: a broker back from a restart is tried again within a second.
-      'reconnect.backoff.ms': 100,
-      'reconnect.backoff.max.ms': 1_000,
+      ...BROKER_CONNECTION_SETTINGS,
+      'request.timeout.ms': PRODUCE_ACK_TIMEOUT_MS,
       dr_cb: true,
     });
     producer.on('event.error', (error) => this.librdkafkaLog.warn(`transactional producer ${transactionalId}: ${error.message}`));

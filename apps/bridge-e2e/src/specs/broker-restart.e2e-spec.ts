@@ -8,7 +8,7 @@ import { stopwatch } from '../support/stopwatch';
 import { useBridge } from '../support/use-bridge';
 
 describe('after a broker restart', () => {
-  // The production delivery timeout: an in-flight batch must not have to wait it out.
+  // Twice the production delivery timeout: an in-flight batch must not have to wait it out.
   const context = useBridge({ KAFKA_DELIVERY_TIMEOUT_MS: '30000' });
 
   afterAll(async () => {

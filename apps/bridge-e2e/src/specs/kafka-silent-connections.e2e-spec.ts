@@ -53,7 +53,8 @@ describe('Kafka connections that go silent (no answer, no close) hold the bridge
       expect((await postPurchase(context.bridge, after)).status).toBe(202);
       expect(await eventuallyRegistered(context.bridge, after.voucherCode, 240)).toMatchObject({ balance: 5000 });
       // With librdkafka's default request timeout (60 s) this took 61 s here, and 100 s against
-      // `run` behind such a proxy (where the broker's own transaction markers went silent too).
+      // `run` behind such a proxy (where the broker's own transaction markers went silent too);
+      // with a 30-s delivery timeout (the default before), 33.5 s.
       expect(elapsed('the purchase after registered')).toBeLessThan(30);
       for (const app of apps) {
         await eventually(`${app.name} to be ready`, async () => {

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { DEFAULT_DELIVERY_TIMEOUT_MS } from './broker-connection.settings';
 
 /** Kafka variables shared by every app; validated at start-up. */
 export class KafkaEnvironment {
@@ -20,5 +21,5 @@ export class KafkaEnvironment {
   @IsInt()
   @Min(1000)
   @Max(600_000)
-  KAFKA_DELIVERY_TIMEOUT_MS: number = 30_000;
+  KAFKA_DELIVERY_TIMEOUT_MS: number = DEFAULT_DELIVERY_TIMEOUT_MS;
 }

@@ -1,6 +1,6 @@
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { PRODUCE_ACK_TIMEOUT_MS } from '../config/broker-connection.settings';
+import { DEFAULT_DELIVERY_TIMEOUT_MS, PRODUCE_ACK_TIMEOUT_MS } from '../config/broker-connection.settings';
 import { KAFKA_MODULE_OPTIONS } from '../config/kafka.module-definition';
 import type { KafkaModuleOptions } from '../config/kafka-module.options';
 import { KAFKA_CLIENT } from '../kafka.constants';
@@ -46,11 +46,20 @@ export class KafkaProducerService implements OnModuleInit, OnApplicationShutdown
     }, () => undefined);
   }
 
-  /** Rejects at once while the producer has never reached the cluster: callers retry later. */
+  /**
+   * Rejects at once while no producer is connected (before the first connect, and while one
+   * replaces a producer whose delivery timed out): callers retry later.
+   */
   async publish(topic: string, messages: OutgoingMessage[]): Promise<KafkaJS.RecordMetadata[]> {
     if (messages.length === 0) return [];
-    if (!this.producer) throw new Error('Kafka producer is not connected yet');
-    return this.producer.send({ topic, messages });
+    const producer = this.producer;
+    if (!producer) throw new Error('Kafka producer is not connected yet');
+    try {
+      return await producer.send({ topic, messages });
+    } catch (error) {
+      if (isDeliveryTimeout(error)) this.replace(producer);
+      throw error;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -60,12 +69,33 @@ export class KafkaProducerService implements OnModuleInit, OnApplicationShutdown
     await this.producer?.disconnect().catch(() => undefined);
   }
 
+  /**
+   * A delivery that timed out may have waited on broker connections that went silent. librdkafka
+   * finds each such connection out only when a request on it times out, and the idempotent
+   * producer then drains its other requests and fetches a new epoch, on connections that may be
+   * silent too: the connector's dead-letter publishes failed for 40 s after a chaos run silenced
+   * every broker connection. A new producer opens new connections to every broker (milliseconds
+   * when the cluster is fine; retried with backoff while it is away).
+   */
+  private replace(stale: KafkaJS.Producer): void {
+    if (this.producer !== stale || this.shutdown.signal.aborted) return;
+    this.producer = undefined;
+    this.logger.warn('a delivery timed out: replacing the producer (new connections to every broker)');
+    void stale.disconnect().catch(() => undefined);
+    this.onModuleInit();
+  }
+
   private createProducer(): KafkaJS.Producer {
     return this.kafka.producer({
       kafkaJS: { idempotent: true, acks: -1, compression: KafkaJS.CompressionTypes.LZ4 },
       'linger.ms': this.options.lingerMs ?? 5,
-      'message.timeout.ms': this.options.deliveryTimeoutMs ?? 30_000,
+      'message.timeout.ms': this.options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
       'request.timeout.ms': PRODUCE_ACK_TIMEOUT_MS,
     });
   }
+}
+
+function isDeliveryTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === KafkaJS.ErrorCodes.ERR__MSG_TIMED_OUT || code === KafkaJS.ErrorCodes.ERR__TIMED_OUT;
 }

@@ -1,6 +1,6 @@
 import { Producer } from '@confluentinc/kafka-javascript';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { BROKER_CONNECTION_SETTINGS, PRODUCE_ACK_TIMEOUT_MS } from '../config/broker-connection.settings';
+import { BROKER_CONNECTION_SETTINGS, DEFAULT_DELIVERY_TIMEOUT_MS, PRODUCE_ACK_TIMEOUT_MS } from '../config/broker-connection.settings';
 import { KAFKA_MODULE_OPTIONS } from '../config/kafka.module-definition';
 import type { KafkaModuleOptions } from '../config/kafka-module.options';
 import { endOffsets, findRecordsByHeader } from '../reader/record-finder';
@@ -32,7 +32,7 @@ export class KafkaTransactionsService {
    * commit fails) and settles a commit they left half done. Rejects while the cluster is away.
    */
   async open(transactionalId: string): Promise<TransactionalPublisher> {
-    const deliveryTimeoutMs = this.options.deliveryTimeoutMs ?? 30_000;
+    const deliveryTimeoutMs = this.options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS;
     const producer = new Producer({
       'bootstrap.servers': this.options.brokers.join(','),
       'client.id': this.options.clientId,

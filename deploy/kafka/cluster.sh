@@ -19,6 +19,9 @@
 #   KAFKA_CLUSTER_SIZE       [3]
 #   KAFKA_CLUSTER_BASE_PORT  [19192]    node n: client port BASE+n-1, controller port BASE+50+n-1
 #   KAFKA_HEAP               [-Xmx512m -Xms128m]  per node
+#   KAFKA_CLUSTER_PROXY_BASE_PORT  [unset]  node n tells clients to connect to PROXY_BASE+n-1, where
+#                            a proxy in front of its client port listens (the chaos harness's); the
+#                            nodes' own traffic then has listeners of its own on BASE+25+n-1
 # and kafka.sh's other variables (KAFKA_NUM_PARTITIONS, timeouts).
 set -euo pipefail
 
@@ -29,6 +32,7 @@ KAFKA_SH="$SCRIPT_DIR/kafka.sh"
 NAME=${KAFKA_CLUSTER_NAME:-cluster}
 SIZE=${KAFKA_CLUSTER_SIZE:-3}
 BASE_PORT=${KAFKA_CLUSTER_BASE_PORT:-19192}
+PROXY_BASE_PORT=${KAFKA_CLUSTER_PROXY_BASE_PORT:-}
 export KAFKA_HEAP=${KAFKA_HEAP:--Xmx512m -Xms128m}
 KCAT=${KCAT:-kcat}
 # Kept outside the nodes' directories: all nodes must be formatted with the same id.
@@ -45,6 +49,8 @@ usage() {
 [[ "$NAME" =~ ^[A-Za-z0-9][A-Za-z0-9_.-]*$ ]] || die "KAFKA_CLUSTER_NAME must be a plain name"
 [[ "$SIZE" =~ ^[1-9]$ ]] || die "KAFKA_CLUSTER_SIZE must be 1..9"
 [[ "$BASE_PORT" =~ ^[0-9]+$ ]] && ((BASE_PORT > 0 && BASE_PORT + 50 + SIZE < 65536)) || die "invalid KAFKA_CLUSTER_BASE_PORT"
+[[ -z "$PROXY_BASE_PORT" ]] || { [[ "$PROXY_BASE_PORT" =~ ^[0-9]+$ ]] && ((PROXY_BASE_PORT > 0 && PROXY_BASE_PORT + SIZE < 65536)); } ||
+  die "invalid KAFKA_CLUSTER_PROXY_BASE_PORT"
 
 # Three or more nodes: RF 3, min ISR 2 (one node may fail). Fewer: as many replicas as nodes.
 RF=$((SIZE >= 3 ? 3 : SIZE))
@@ -52,6 +58,9 @@ MIN_ISR=$((RF > 1 ? RF - 1 : 1))
 
 client_port() { echo $((BASE_PORT + $1 - 1)); }
 controller_port() { echo $((BASE_PORT + 50 + $1 - 1)); }
+# The port clients are told to use: the proxy's, when there is one.
+advertised_port() { if [[ -n "$PROXY_BASE_PORT" ]]; then echo $((PROXY_BASE_PORT + $1 - 1)); else client_port "$1"; fi; }
+internal_port() { if [[ -n "$PROXY_BASE_PORT" ]]; then echo $((BASE_PORT + 25 + $1 - 1)); fi; }
 
 voters() {
   local n list=()
@@ -62,7 +71,7 @@ voters() {
 
 brokers() {
   local n list=()
-  for ((n = 1; n <= SIZE; n++)); do list+=("127.0.0.1:$(client_port "$n")"); done
+  for ((n = 1; n <= SIZE; n++)); do list+=("127.0.0.1:$(advertised_port "$n")"); done
   local IFS=,
   echo "${list[*]}"
 }
@@ -87,6 +96,7 @@ node() {
   shift
   KAFKA_INSTANCE="$NAME-$n" KAFKA_NODE_ID="$n" \
     KAFKA_PORT="$(client_port "$n")" KAFKA_CONTROLLER_PORT="$(controller_port "$n")" \
+    KAFKA_ADVERTISED_PORT="$(advertised_port "$n")" KAFKA_INTERNAL_PORT="$(internal_port "$n")" \
     KAFKA_QUORUM_VOTERS="$(voters)" KAFKA_CLUSTER_ID="$CLUSTER_ID" \
     KAFKA_REPLICATION_FACTOR="$RF" KAFKA_MIN_ISR="$MIN_ISR" \
     "$KAFKA_SH" "$@"

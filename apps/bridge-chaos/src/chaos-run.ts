@@ -34,7 +34,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const client = new CashboxClient(fleet.gateways.map((g) => g.url));
     const api = new PublicApi(fleet.connectors.map((c) => c.url), keys.shop, keys.operator);
     const injector = new FaultInjector({
-      fleet, cluster: stage.cluster, database: stage.database, shop, databaseProxy: stage.databaseProxy, topic: stage.topic, partitions: CHAOS_PARTITIONS,
+      fleet, cluster: stage.cluster, database: stage.database, shop, databaseProxy: stage.databaseProxy, brokerProxies: stage.brokerProxies, topic: stage.topic, partitions: CHAOS_PARTITIONS,
       pauseSeconds: options.pauseSeconds, shopDownSeconds: options.shopDownSeconds,
     }, random);
 
@@ -89,7 +89,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     for (let i = 0; i < loadResult.idempotencyMismatches; i++) cashbox.fail('a retry with the same Idempotency-Key answered another event');
     const crashes = checkResult('apps: no crash the harness did not cause');
     for (const exit of fleet.unexpectedExits()) crashes.fail(exit);
-    const duringFaults = checkResult('faults: the bridge carried on as promised while each lasted (relay taken over from a frozen holder)');
+    const duringFaults = checkResult('faults: the bridge carried on as promised while each lasted (relay taken over from a frozen holder; relaying and registering again soon after broker connections went silent)');
     for (const fault of faults) if (fault.violation) duringFaults.fail(fault.violation);
     const drained = checkResult('drained before the bound');
     if (!drainedAt) drained.fail('registry or shop still behind at the bound');
@@ -155,6 +155,7 @@ function expectedSeconds(kind: FaultKind, options: ChaosOptions): number {
   if (kind === 'shop-down') return options.shopDownSeconds;
   if (kind === 'broker-leader-kill') return 15;
   if (kind === 'postgres-connections-silenced') return 21;
+  if (kind === 'kafka-connections-silenced') return 30;
   if (kind.startsWith('postgres')) return 2;
   return 10;
 }

@@ -19,6 +19,8 @@ export interface ChaosStage {
   shop: ShopEndpoint;
   /** Between the apps and PostgreSQL (the harness connects directly): can make connections go silent. */
   databaseProxy: TcpBlackhole;
+  /** Between every client (the apps, the harness's reads) and each broker: the brokers' own traffic passes by. */
+  brokerProxies: TcpBlackhole[];
   fleet: BridgeFleet;
   topic: string;
   logDir: string;
@@ -36,8 +38,10 @@ export async function setUpStage(options: ChaosOptions, random: SeededRandom): P
   mkdirSync(logDir, { recursive: true });
   const stage: Partial<ChaosStage> = { logDir };
   inUse = stage;
-  const cluster = new KafkaCluster(`chaos-${options.basePort}`, options.basePort + 100);
+  const cluster = new KafkaCluster(`chaos-${options.basePort}`, options.basePort + 100, options.basePort + 200);
   stage.cluster = cluster;
+  // Listening before the brokers start: a broker's clients are sent to its proxy from the first metadata on.
+  stage.brokerProxies = await Promise.all(cluster.nodes().map((n) => TcpBlackhole.start('127.0.0.1', cluster.brokerPort(n), cluster.proxyBasePort + n)));
   log(`three-broker cluster on ${cluster.brokers} (fresh), database ${new URL(options.databaseUrl).pathname.slice(1)} (re-created); logs in ${logDir}`);
   await cluster.reset();
   await cluster.start();
@@ -64,6 +68,7 @@ export async function tearDownStage(stage: Partial<ChaosStage>, passed: boolean)
   await stage.fleet?.stop().catch(() => undefined);
   await stage.shop?.stop().catch(() => undefined);
   await stage.databaseProxy?.stop();
+  await Promise.all((stage.brokerProxies ?? []).map((proxy) => proxy.stop()));
   await stage.database?.close();
   await (passed ? stage.cluster?.reset() : stage.cluster?.stop())?.catch(() => undefined);
 }

@@ -3,12 +3,28 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ROOT } from '../chaos-options';
 import { command } from '../shell';
 
-/** The three-broker KRaft cluster of deploy/kafka/cluster.sh (RF 3, min ISR 2), under a name of its own. */
-export class KafkaCluster {
-  constructor(private readonly name: string, private readonly basePort: number) {}
+export const CLUSTER_SIZE = 3;
 
+/**
+ * The three-broker KRaft cluster of deploy/kafka/cluster.sh (RF 3, min ISR 2), under a name of its
+ * own. Its clients reach broker n (0-based) through a proxy on `proxyBasePort + n`, in front of
+ * the broker's own port `basePort + n`: the brokers name the proxies in their metadata.
+ */
+export class KafkaCluster {
+  constructor(private readonly name: string, private readonly basePort: number, readonly proxyBasePort: number) {}
+
+  /** The bootstrap list the apps and the harness use: the proxies. */
   get brokers(): string {
-    return [0, 1, 2].map((n) => `127.0.0.1:${this.basePort + n}`).join(',');
+    return this.nodes().map((n) => `127.0.0.1:${this.proxyBasePort + n}`).join(',');
+  }
+
+  /** Where the proxy in front of broker n (0-based) forwards to. */
+  brokerPort(n: number): number {
+    return this.basePort + n;
+  }
+
+  nodes(): number[] {
+    return Array.from({ length: CLUSTER_SIZE }, (_, n) => n);
   }
 
   async start(): Promise<void> {
@@ -53,7 +69,8 @@ export class KafkaCluster {
     return command(join(ROOT, 'deploy/kafka/cluster.sh'), args, {
       KAFKA_CLUSTER_NAME: this.name,
       KAFKA_CLUSTER_BASE_PORT: String(this.basePort),
-      KAFKA_CLUSTER_SIZE: '3',
+      KAFKA_CLUSTER_PROXY_BASE_PORT: String(this.proxyBasePort),
+      KAFKA_CLUSTER_SIZE: String(CLUSTER_SIZE),
     });
   }
 }

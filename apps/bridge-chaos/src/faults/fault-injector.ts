@@ -15,6 +15,7 @@ export interface FaultTargets {
   database: ChaosDatabase;
   shop: ShopEndpoint;
   databaseProxy: TcpBlackhole;
+  brokerProxies: TcpBlackhole[];
   topic: string;
   partitions: number;
   pauseSeconds: number;
@@ -22,8 +23,19 @@ export interface FaultTargets {
 }
 
 const RELAYED = 'outbox_relayed_messages_total';
+const HANDLED = 'voucher_events_handled_total';
 /** Longer than the apps' query timeout in the chaos fleet (5 s): their queries time out first. */
 const SILENCED_FOR_MS = 20_000;
+/**
+ * How soon after their broker connections went silent the gateways relay and the connectors
+ * register again. Each silent connection is found out when a request on it times out (10 s), one
+ * after another as the clients get to use them: measured in the short chaos run, relayed again
+ * after 18 s (the relay's transaction waited out the 15-s delivery timeout, then a new producer),
+ * registered again after 30 s (a batch's dead-letter publish waited out the delivery timeout on
+ * its producer's own silent connections, then a new producer). Before the request timeouts were
+ * lowered, a relay took 100 s.
+ */
+export const KAFKA_SILENCE_RESUME_BOUND_MS = 45_000;
 
 /** Injects one fault and repairs it (restart, resume, start the node again) before returning. */
 export class FaultInjector {
@@ -86,6 +98,8 @@ export class FaultInjector {
         await cluster.startNode(leader);
         return { target: `broker ${leader}`, detail: `leader of partition ${partition}; ${next} took over` };
       }
+      case 'kafka-connections-silenced':
+        return this.silenceKafkaConnections(underLoad);
       case 'postgres-connections-cut': {
         const cut = await database.terminateAppConnections();
         await delay(300);
@@ -125,6 +139,43 @@ export class FaultInjector {
     await delay(this.random.int(500, 3000));
     await app.start();
     return { target: app.instance, detail };
+  }
+
+  /**
+   * Every open connection of every client to every broker stops carrying anything, for good —
+   * a firewall or NAT gateway that forgot them; the brokers stay up and take new connections.
+   * Under load the gateways must relay, and the connectors register, again within the bound.
+   */
+  private async silenceKafkaConnections(underLoad: () => boolean): Promise<{ target: string; detail: string; violation?: string }> {
+    const { fleet, brokerProxies } = this.targets;
+    const loadedAtStart = underLoad();
+    const silenced = brokerProxies.reduce((sum, proxy) => sum + proxy.silenceOpenConnections(), 0);
+    const silencedAt = Date.now();
+    // Whatever was answered before the silence has been counted by now.
+    await delay(1_000);
+    const counters = [
+      { what: 'relayed', apps: fleet.gateways, metric: RELAYED },
+      { what: 'registered', apps: fleet.connectors, metric: HANDLED },
+    ];
+    const before = await Promise.all(counters.map((c) => this.sum(c.apps, c.metric)));
+    const resumedAfter: (number | undefined)[] = counters.map(() => undefined);
+    while (Date.now() - silencedAt < KAFKA_SILENCE_RESUME_BOUND_MS && resumedAfter.some((s) => s === undefined)) {
+      await delay(500);
+      const now = await Promise.all(counters.map((c) => this.sum(c.apps, c.metric)));
+      now.forEach((n, i) => (resumedAfter[i] ??= n > before[i] ? (Date.now() - silencedAt) / 1000 : undefined));
+    }
+    const loadedAtEnd = underLoad();
+    const detail = `${silenced} client connections to the brokers silent for good; ` +
+      counters.map((c, i) => `${c.what} again after ${resumedAfter[i]?.toFixed(1) ?? '—'} s`).join(', ');
+    const stalled = counters.filter((_, i) => resumedAfter[i] === undefined).map((c) => c.what);
+    const violation = loadedAtStart && loadedAtEnd && stalled.length > 0
+      ? `nothing ${stalled.join(' or ')} within ${KAFKA_SILENCE_RESUME_BOUND_MS / 1000} s of the apps' broker connections going silent, under load`
+      : undefined;
+    return { target: 'kafka clients', detail, violation };
+  }
+
+  private async sum(apps: AppProcess[], metric: string): Promise<number> {
+    return (await Promise.all(apps.map((app) => app.metric(metric)))).reduce((a, b) => a + b, 0);
   }
 
   /** The gateway whose relay counter moves: the lease holder, seen from its public /metrics. */

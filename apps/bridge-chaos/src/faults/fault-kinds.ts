@@ -5,6 +5,7 @@ export const FAULT_KINDS = [
   'connector-kill-mid-batch',
   'connector-kill-mid-delivery',
   'broker-leader-kill',
+  'kafka-connections-silenced',
   'postgres-connections-cut',
   'postgres-connections-silenced',
   'connector-pause',

@@ -14,8 +14,9 @@
  * silent, until registered): 61 s with librdkafka's 60-s request timeout, 33.5 s with 15 s and a
  * 30-s delivery timeout, 16.6 s with 15 s and 15 s. The chaos fault kafka-connections-silenced
  * (three brokers, rule violations published to the dead-letter topic on the way) still found 38 s
- * until the connectors registered again with 15 s and 15 s; hence 10 s, and a delivery timeout
- * that leaves room for a resend on the new connection.
+ * until the connectors registered again with 15 s and 15 s; hence 10 s, a delivery timeout that
+ * leaves room for a resend on the new connection, and a new shared producer after a delivery timed
+ * out (KafkaProducerService): relayed again after 18 s, registered again after 21-30 s.
  */
 export const BROKER_CONNECTION_SETTINGS = {
   /** A request unanswered this long fails and its connection is closed (librdkafka: 60 s). */

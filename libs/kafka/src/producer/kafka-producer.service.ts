@@ -28,13 +28,20 @@ export class KafkaProducerService implements OnModuleInit, OnApplicationShutdown
     @Inject(KAFKA_MODULE_OPTIONS) private readonly options: KafkaModuleOptions,
   ) {}
 
-  /** True once the producer has reached the cluster; librdkafka reconnects on its own after that. */
+  /**
+   * True while a producer has reached the cluster (librdkafka reconnects on its own after that);
+   * false before the first connect and while a new one replaces a producer whose delivery timed out.
+   */
   get connected(): boolean {
     return this.producer !== undefined;
   }
 
   /** Connects in the background: an app must start and keep accepting while Kafka is down. */
   onModuleInit(): void {
+    this.connectInBackground();
+  }
+
+  private connectInBackground(): void {
     this.connecting = connectWithRetry(() => this.createProducer(), {
       what: 'connect the Kafka producer',
       logger: this.logger,
@@ -82,7 +89,7 @@ export class KafkaProducerService implements OnModuleInit, OnApplicationShutdown
     this.producer = undefined;
     this.logger.warn('a delivery timed out: replacing the producer (new connections to every broker)');
     void stale.disconnect().catch(() => undefined);
-    this.onModuleInit();
+    this.connectInBackground();
   }
 
   private createProducer(): KafkaJS.Producer {

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { voucherDeadLetterTopic, voucherRelayPositionTopic, voucherRelayTransactionalId, voucherTopic } from '@voucher-bridge/voucher-contract';
+import { voucherConnectorGroupId, voucherDeadLetterTopic, voucherRelayPositionTopic, voucherRelayTransactionalId, voucherTopic } from '@voucher-bridge/voucher-contract';
 
 /**
  * Every Kafka name of this environment (VOUCHER_ENV), worked out in one place from the contract's
@@ -11,12 +11,15 @@ export class VoucherTopics {
   readonly deadLetter: string;
   readonly relayPosition: string;
   readonly relayTransactionalId: string;
+  /** The connector's consumer group unless CONNECTOR_GROUP_ID names another. */
+  readonly connectorGroupId: string;
 
   constructor(readonly environment: string) {
     this.events = voucherTopic(environment);
     this.deadLetter = voucherDeadLetterTopic(environment);
     this.relayPosition = voucherRelayPositionTopic(environment);
     this.relayTransactionalId = voucherRelayTransactionalId(environment);
+    this.connectorGroupId = voucherConnectorGroupId(environment);
   }
 
   static fromConfig(config: ConfigService): VoucherTopics {

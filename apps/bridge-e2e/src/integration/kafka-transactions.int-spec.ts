@@ -1,5 +1,5 @@
 import { Test, TestingModule } from '@nestjs/testing';
-import { CommitOptions, KafkaAdminService, KafkaModule, KafkaTransactionsService, TransactionalPublisher } from '@voucher-bridge/kafka';
+import { CommitOptions, KafkaAdminService, KafkaModule, KafkaTransactionsService, keyPartition, TransactionalPublisher } from '@voucher-bridge/kafka';
 import { setTimeout as delay } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import { readRecords } from '../support/kafka-client';
@@ -43,7 +43,7 @@ describe('KafkaTransactionsService', () => {
     return publisher;
   }
 
-  type Message = { key: string; value: string; headers?: Record<string, string> };
+  type Message = { key: string; value: string; headers?: Record<string, string>; partition?: number };
   const batch = (label: string): Message[] => [{ key: `${label}-1`, value: label }, { key: `${label}-2`, value: label }];
   const position = (label: string) => ({ topic: positionTopic, messages: [{ key: transactionalId, value: label }] });
 
@@ -106,5 +106,31 @@ describe('KafkaTransactionsService', () => {
     // From each partition's start (no offsets given) they are found too; past them, not.
     expect((await transactions.findRecords(topic, 'ce_id', wanted, new Map())).size).toBe(2);
     expect((await transactions.findRecords(topic, 'ce_id', wanted, await transactions.endOffsets(topic))).size).toBe(0);
+  });
+
+  it("sends a keyed message without a partition where keyPartition says (librdkafka's default partitioner), and one with a partition there", async () => {
+    const publisher = await open();
+    const keys = Array.from({ length: 40 }, (_, i) => `GIFT-${suffix}-${i}`);
+    const landed = await publish(publisher, [keys.map((key) => ({ key, value: 'by key' }))]);
+    expect(landed.map((record) => record.partition)).toEqual(keys.map((key) => keyPartition(key, 2)));
+    const other = 1 - keyPartition(keys[0], 2);
+    const [pinned] = await publish(publisher, [[{ key: keys[0], value: 'placed', partition: other }]]);
+    expect(pinned.partition).toBe(other);
+  });
+
+  it('reports a partition whose transaction is open as not stable, and stable again once committed', async () => {
+    const admin = module.get(KafkaAdminService);
+    expect(await admin.partitionCount(topic)).toBe(2);
+    const publisher = await open();
+    const transaction = await publisher.begin();
+    transaction.send(topic, { key: 'open', value: 'open', partition: 0 });
+    await delay(500); // past linger: the record is on the broker, its transaction open
+    const open0 = (await admin.partitionEnds(topic)).get(0)!;
+    expect(open0.stable).toBeLessThan(open0.high);
+    const [landed] = await transaction.commit();
+    const committed0 = (await admin.partitionEnds(topic)).get(0)!;
+    expect(committed0.stable).toBe(committed0.high);
+    // The commit left a marker after the record: the partition ends past it.
+    expect(committed0.high).toBe(BigInt(landed.offset) + 2n);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { voucherTopic } from '@voucher-bridge/voucher-contract';
+import { voucherConnectorGroupId, voucherTopic } from '@voucher-bridge/voucher-contract';
 import { CreatedKey, createCashboxKey, createShopKey } from './admin-cli';
 import { AppProcess } from './app-process';
 import { freePort } from '@voucher-bridge/app-launch';
@@ -24,7 +24,7 @@ export interface Bridge {
 /** Both apps configured but not started: a spec starts them in the order it needs. */
 export async function createBridge(extraEnv: Record<string, string> = {}): Promise<Bridge> {
   const environment = `test-${randomBytes(4).toString('hex')}`;
-  const groupId = `${environment}.eshop-connector`;
+  const groupId = voucherConnectorGroupId(environment);
   const common = {
     VOUCHER_ENV: environment,
     DATABASE_URL: TEST_DATABASE_URL,

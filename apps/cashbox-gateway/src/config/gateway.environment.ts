@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /** Variables of cashbox-gateway itself; Kafka, database and VOUCHER_ENV come from their areas. */
 export class GatewayEnvironment {
@@ -42,6 +42,39 @@ export class GatewayEnvironment {
   OUTBOX_RELAY_LEASE_TIMEOUT_MS: number = 15_000;
 
   /** Sent outbox rows still hold the plain voucher code: they are deleted after this long. */
+  /**
+   * Consumer groups that read the voucher topic in order (comma-separated). After partitions
+   * were added to the topic, the relay goes on writing to the partitions it used until each of
+   * these groups has read them to their end, so that no voucher's next event lands on a new
+   * partition ahead of its earlier ones. Defaults to the connector's group,
+   * `<VOUCHER_ENV>.eshop-connector`.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,200}(,[A-Za-z0-9._-]{1,200})*$/, { message: 'OUTBOX_READER_GROUPS must be consumer group ids (letters, digits, ".", "_" or "-"), separated by commas' })
+  OUTBOX_READER_GROUPS?: string;
+
+  /** How often the relay looks whether partitions were added to the topics it writes to. */
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  OUTBOX_PARTITION_CHECK_INTERVAL_MS: number = 30_000;
+
+  /**
+   * Once partitions were added, how long the relay holds publishing (accepting goes on) for the
+   * reader groups to read the old partitions to their end. Past it the relay goes on with the old
+   * partitions and tries again OUTBOX_PARTITION_RETRY_MS later. Keep it well below
+   * OUTBOX_READY_MAX_AGE_SECONDS.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  OUTBOX_PARTITION_HOLD_MS: number = 30_000;
+
+  @IsInt()
+  @Min(100)
+  @Max(86_400_000)
+  OUTBOX_PARTITION_RETRY_MS: number = 300_000;
+
   @IsInt()
   @Min(0)
   @Max(525_600)

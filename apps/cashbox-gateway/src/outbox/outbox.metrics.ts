@@ -1,5 +1,5 @@
 import { Provider } from '@nestjs/common';
-import { Gauge, makeCounterProvider, makeHistogramProvider, metricsRegistry } from '@voucher-bridge/metrics';
+import { Gauge, makeCounterProvider, makeGaugeProvider, makeHistogramProvider, metricsRegistry } from '@voucher-bridge/metrics';
 import { OutboxRepository } from './outbox.repository';
 
 export const OUTBOX_RELAYED_TOTAL = 'outbox_relayed_messages_total';
@@ -7,6 +7,7 @@ export const OUTBOX_EXPIRED_TOTAL = 'outbox_expired_rows_deleted_total';
 export const OUTBOX_PUBLISH_SECONDS = 'outbox_publish_seconds';
 export const OUTBOX_PUBLISH_DELAY_SECONDS = 'outbox_event_publish_delay_seconds';
 export const OUTBOX_PUBLISH_ERRORS_TOTAL = 'outbox_publish_errors_total';
+export const OUTBOX_RELAY_PARTITIONS = 'outbox_relay_partitions';
 const OUTBOX_UNSENT = Symbol('outbox_unsent_messages');
 const OUTBOX_OLDEST_UNSENT_AGE = Symbol('outbox_oldest_unsent_age_seconds');
 
@@ -27,6 +28,11 @@ export const outboxMetrics: Provider[] = [
     name: OUTBOX_PUBLISH_ERRORS_TOTAL,
     help: 'Relay attempts that failed (broker away, transaction aborted or fenced, database error); the rows are retried',
     labelNames: ['kind'],
+  }),
+  makeGaugeProvider({
+    name: OUTBOX_RELAY_PARTITIONS,
+    help: 'Partitions of the topic the relay writes to: fewer than the topic has while readers have not read the old ones to their end after partitions were added',
+    labelNames: ['topic'],
   }),
   {
     // Counted at scrape time: the backlog is what operators alert on when Kafka is down.

@@ -7,12 +7,13 @@ import { outboxMetrics } from './outbox.metrics';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
+import { PartitionGrowth } from './partition-growth';
 import { RelayRecovery } from './relay-recovery';
 
 @Module({
   imports: [TerminusModule],
   providers: [
-    OutboxSignal, OutboxRepository, OutboxRelayLease, RelayRecovery, OutboxRelay, OutboxRetentionJob, OutboxBacklogHealthIndicator,
+    OutboxSignal, OutboxRepository, OutboxRelayLease, RelayRecovery, PartitionGrowth, OutboxRelay, OutboxRetentionJob, OutboxBacklogHealthIndicator,
     ...outboxMetrics,
   ],
   exports: [OutboxSignal, OutboxRepository, OutboxBacklogHealthIndicator],

@@ -8,6 +8,8 @@ import { OutboxRelayLease } from './outbox-relay.lease';
 import { OUTBOX_PUBLISH_DELAY_SECONDS, OUTBOX_PUBLISH_ERRORS_TOTAL, OUTBOX_PUBLISH_SECONDS, OUTBOX_RELAYED_TOTAL } from './outbox.metrics';
 import { OutboxMessage, OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
+import { PartitionGrowth } from './partition-growth';
+import { PartitionPins } from './partition-pins';
 import { encodeRelayPosition, NamedRow, PublishedRow, ScanFrom } from './relay-position';
 import { RelayRecovery } from './relay-recovery';
 import { ScanFloor } from './scan-floor';
@@ -42,6 +44,10 @@ const SHUTDOWN_GRACE_MS = 5_000;
  * wait for those markings: its position names their rows too (UnmarkedRows), so the last
  * committed position always names every row that may still be unmarked. At most
  * MARKINGS_IN_FLIGHT markings run at once, and a position names at most MAX_POSITION_ROWS rows.
+ *
+ * Each record goes to its key's partition among as many as the relay has pinned for its topic
+ * (PartitionPins, carried in the position): partitions added to a topic are taken on between two
+ * transactions, once the readers read the old ones to their end (PartitionGrowth).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
@@ -63,6 +69,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private prefetched?: Promise<OutboxMessage[]>;
   /** Where this relay's next records can land at the earliest: a position says where to look. */
   private readonly floor = new ScanFloor();
+  /** How many partitions of each topic the relay writes to. */
+  private readonly pins = new PartitionPins();
   /** The lease term this relay's state belongs to. */
   private term = 0;
 
@@ -73,6 +81,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly signal: OutboxSignal,
     private readonly lease: OutboxRelayLease,
     private readonly recovery: RelayRecovery,
+    private readonly growth: PartitionGrowth,
     @InjectMetric(OUTBOX_RELAYED_TOTAL) private readonly relayed: Counter,
     @InjectMetric(OUTBOX_PUBLISH_SECONDS) private readonly publishSeconds: Histogram,
     @InjectMetric(OUTBOX_PUBLISH_DELAY_SECONDS) private readonly publishDelay: Histogram,
@@ -154,6 +163,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async publishNext(): Promise<number> {
     this.publisher ??= await this.openAndRecover();
     this.unmarked.throwIfFailed();
+    // No transaction is open and every earlier record is committed: the moment to take on
+    // partitions added to a topic (holds while its readers catch up).
+    for (const [topic, count] of await this.growth.adopt(this.pins, this.stopping.signal)) {
+      await this.publisher.awaitPartitions(topic, count);
+    }
     // Rows still being marked are on Kafka already: never read them as unsent.
     const batch = await (this.prefetched ?? this.outbox.nextUnsent(this.batchSize, this.unmarked.ids()));
     this.prefetched = undefined;
@@ -204,7 +218,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         }
         await this.coverTopics(batch);
         for (const m of batch) {
-          transaction.send(m.topic, { key: m.messageKey, value: m.payload, headers: m.headers });
+          transaction.send(m.topic, { key: m.messageKey, value: m.payload, headers: m.headers, partition: this.pins.partitionFor(m.topic, m.messageKey) });
           sent.push({ id: m.id, topic: m.topic, createdAtMs: Number(m.createdAtMs) });
         }
         if (!full || sent.length + this.batchSize > this.transactionRows) return sent;
@@ -225,7 +239,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     // last committed position final.
     const publisher = await this.transactions.open(this.transactionalId);
     try {
-      await this.recovery.markLastCommitted(this.positionTopic);
+      this.pins.seed(await this.recovery.markLastCommitted(this.positionTopic));
+      this.growth.show(this.pins);
       return publisher;
     } catch (error) {
       await publisher.close();
@@ -233,16 +248,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Topics written to for the first time since the relay (re)started: start from their end offsets. */
+  /**
+   * Topics written to for the first time since the relay (re)started: start from their end
+   * offsets, and write to as many partitions as the last position said (else all there are).
+   */
   private async coverTopics(batch: OutboxMessage[]): Promise<void> {
     for (const { topic } of batch) {
-      if (!this.floor.covers(topic)) this.floor.start(topic, await this.transactions.endOffsets(topic));
+      if (this.floor.covers(topic)) continue;
+      const ends = await this.transactions.endOffsets(topic);
+      this.floor.start(topic, ends);
+      if (this.pins.cover(topic, ends.size) === 'shrunk') {
+        this.logger.warn(`${topic} has fewer partitions than the relay wrote to (created again?): writing to its ${ends.size}`);
+      }
+      this.growth.show(this.pins);
     }
   }
 
   /** Keyed by the transactional id: compaction keeps the newest position of each relay. */
   private positionRecord(rows: NamedRow[], scanFrom: ScanFrom): TopicMessages {
-    return { topic: this.positionTopic, messages: [{ key: this.transactionalId, value: encodeRelayPosition(rows, scanFrom) }] };
+    return { topic: this.positionTopic, messages: [{ key: this.transactionalId, value: encodeRelayPosition(rows, scanFrom, this.pins.entries()) }] };
   }
 
   private async reset(): Promise<void> {
@@ -251,6 +275,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     await this.unmarked.settle();
     this.unmarked.clear();
     this.floor.clear();
+    this.pins.clear();
     const publisher = this.publisher;
     this.publisher = undefined;
     await publisher?.close();

@@ -11,12 +11,20 @@ describe('relay position', () => {
       ['prod.voucher', new Map([[0, '4'], [2, '10']])],
       ['prod.other', new Map([[1, '9007199254740993']])],
     ]);
-    const encoded = encodeRelayPosition(rows, scanFrom);
+    const encoded = encodeRelayPosition(rows, scanFrom, [['prod.voucher', 3], ['prod.idle', 6]]);
     expect(encoded.match(/prod\.voucher/g)).toHaveLength(1);
     const decoded = decodeRelayPosition(Buffer.from(encoded));
     expect(decoded.rows).toEqual(rows);
     expect(decoded.scanFrom).toEqual(scanFrom);
     expect(decoded.located).toBeUndefined();
+    expect(decoded.partitions).toEqual(new Map([['prod.voucher', 3], ['prod.idle', 6]]));
+  });
+
+  it('reads the partition counts of version 2 positions written before they were kept as none', () => {
+    const earlier = JSON.stringify({ v: 2, topics: ['prod.voucher'], rows: [['7', 0]], scanFrom: [[0, 1, '5']] });
+    const decoded = decodeRelayPosition(earlier);
+    expect(decoded.rows).toEqual([{ id: '7', topic: 'prod.voucher' }]);
+    expect(decoded.partitions).toEqual(new Map());
   });
 
   it('still reads the version 1 positions of earlier relays, with each row located', () => {

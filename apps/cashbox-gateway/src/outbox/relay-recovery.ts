@@ -22,14 +22,18 @@ export class RelayRecovery {
     private readonly transactions: KafkaTransactionsService,
   ) {}
 
-  /** Call only once the relay's transactional id is open: then the last committed position is final. */
-  async markLastCommitted(positionTopic: string): Promise<void> {
+  /**
+   * Call only once the relay's transactional id is open: then the last committed position is
+   * final. Returns the partition counts it names (`PartitionPins`).
+   */
+  async markLastCommitted(positionTopic: string): Promise<Map<string, number>> {
     const value = await this.transactions.lastCommitted(positionTopic);
-    if (!value) return;
+    if (!value) return new Map();
     const position = decodeRelayPosition(value);
     const rows = position.located ?? await this.locate(position);
     await this.outbox.markSent(rows);
     this.logger.log(`resuming after the last committed position (${position.rows.length} rows, ${rows.length} marked now, up to outbox id ${position.rows.at(-1)?.id ?? '-'})`);
+    return position.partitions;
   }
 
   /** Where the named rows not marked sent yet landed. */

@@ -14,7 +14,7 @@ export class VoucherEventConsumer implements OnApplicationBootstrap, OnModuleDes
   constructor(factory: KafkaConsumerFactory, handler: RegisterVoucherEventsHandler, env: ConnectorEnvironment, topics: VoucherTopics) {
     this.topic = topics.events;
     this.consumer = factory.createBatchConsumer({
-      groupId: env.CONNECTOR_GROUP_ID ?? `${topics.environment}.eshop-connector`,
+      groupId: env.CONNECTOR_GROUP_ID ?? topics.connectorGroupId,
       topics: [topics.events],
       partitionsConsumedConcurrently: env.CONNECTOR_PARTITIONS_CONCURRENTLY,
       // A batch costs one transaction of four statements whatever its size: larger ones while

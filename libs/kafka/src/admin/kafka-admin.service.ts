@@ -1,4 +1,4 @@
-import { KafkaJS } from '@confluentinc/kafka-javascript';
+import { IsolationLevel, KafkaJS } from '@confluentinc/kafka-javascript';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { KAFKA_MODULE_OPTIONS } from '../config/kafka.module-definition';
 import type { KafkaModuleOptions, KafkaTopicSpec } from '../config/kafka-module.options';
@@ -6,6 +6,14 @@ import { KAFKA_CLIENT } from '../kafka.constants';
 import { connectWithRetry } from '../retry/connect-with-retry';
 import { retryWithBackoff } from '../retry/retry-with-backoff';
 import { withTimeout } from '../retry/with-timeout';
+
+/** Where one partition starts and ends (offsets). */
+export interface PartitionEnds {
+  low: bigint;
+  high: bigint;
+  /** The last stable offset: `high` once no transaction on the partition is open or being settled. */
+  stable: bigint;
+}
 
 /**
  * Creates the configured topics at start-up (retrying in the background while the cluster is
@@ -52,9 +60,46 @@ export class KafkaAdminService implements OnModuleInit, OnApplicationShutdown {
 
   /** Asks the cluster for its topics: throws when no broker answers within `timeoutMs`. */
   async ping(timeoutMs: number): Promise<void> {
-    if (!this.connected) throw new Error('Kafka admin client is not started');
-    const admin = await withTimeout(this.connected, timeoutMs, 'connecting to Kafka');
+    const admin = await this.connectedAdmin(timeoutMs);
     await withTimeout(admin.listTopics({ timeout: timeoutMs }), timeoutMs, 'listing topics');
+  }
+
+  /** How many partitions `topic` has now (a metadata request). */
+  async partitionCount(topic: string, timeoutMs = 5_000): Promise<number> {
+    const admin = await this.connectedAdmin(timeoutMs);
+    const [metadata] = await admin.fetchTopicMetadata({ topics: [topic], timeout: timeoutMs });
+    return metadata?.partitions.length ?? 0;
+  }
+
+  /**
+   * Per partition of `topic`: where it starts, where it ends (the high watermark) and its last
+   * stable offset — the end a read_committed consumer sees, below the high watermark while a
+   * transaction on the partition is open or its markers are still being written.
+   */
+  async partitionEnds(topic: string, timeoutMs = 5_000): Promise<Map<number, PartitionEnds>> {
+    const admin = await this.connectedAdmin(timeoutMs);
+    const [uncommitted, committed] = await Promise.all([IsolationLevel.READ_UNCOMMITTED, IsolationLevel.READ_COMMITTED]
+      .map((isolationLevel) => admin.fetchTopicOffsets(topic, { timeout: timeoutMs, isolationLevel })));
+    const stable = new Map(committed.map(({ partition, high }) => [partition, BigInt(high)]));
+    return new Map(uncommitted.map(({ partition, low, high }) =>
+      [partition, { low: BigInt(low), high: BigInt(high), stable: stable.get(partition) ?? 0n }]));
+  }
+
+  /** The offsets consumer group `groupId` committed on `topic`, by partition (those it never committed on are left out). */
+  async committedOffsets(groupId: string, topic: string, timeoutMs = 5_000): Promise<Map<number, bigint>> {
+    const admin = await this.connectedAdmin(timeoutMs);
+    const [found] = await admin.fetchOffsets({ groupId, topics: [topic], timeout: timeoutMs });
+    const offsets = new Map<number, bigint>();
+    for (const { partition, offset, error } of found?.partitions ?? []) {
+      if (error) throw error;
+      if (BigInt(offset) >= 0n) offsets.set(partition, BigInt(offset));
+    }
+    return offsets;
+  }
+
+  private async connectedAdmin(timeoutMs: number): Promise<KafkaJS.Admin> {
+    if (!this.connected) throw new Error('Kafka admin client is not started');
+    return withTimeout(this.connected, timeoutMs, 'connecting to Kafka');
   }
 
   private async createMissingTopics(admin: KafkaJS.Admin, topics: KafkaTopicSpec[]): Promise<void> {

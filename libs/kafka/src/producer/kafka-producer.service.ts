@@ -10,6 +10,8 @@ export interface OutgoingMessage {
   key: string | Buffer;
   value: string | Buffer;
   headers?: Record<string, string>;
+  /** The partition it must land on; left out, its key's (`keyPartition`, librdkafka's default partitioner). */
+  partition?: number;
 }
 
 /**

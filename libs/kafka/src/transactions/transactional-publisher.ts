@@ -1,4 +1,4 @@
-import type { DeliveryReport, LibrdKafkaError, MessageHeader, Producer } from '@confluentinc/kafka-javascript';
+import type { DeliveryReport, LibrdKafkaError, MessageHeader, Metadata, Producer } from '@confluentinc/kafka-javascript';
 import { withTimeout } from '../retry/with-timeout';
 import type { OutgoingMessage } from '../producer/kafka-producer.service';
 import { DeliveryRound, PublishedRecord } from './delivery-round';
@@ -107,7 +107,7 @@ export class TransactionalPublisher {
 
   private produce(round: DeliveryRound, topic: string, message: OutgoingMessage): void {
     if (this.round !== round) throw new Error('the transaction is over');
-    this.producer.produce(topic, null, toBuffer(message.value), message.key, null, round.next, headersOf(message));
+    this.producer.produce(topic, message.partition ?? null, toBuffer(message.value), message.key, null, round.next, headersOf(message));
     round.add();
     this.sequence = round.next;
   }
@@ -133,6 +133,23 @@ export class TransactionalPublisher {
     } finally {
       this.round = undefined;
       this.busy = false;
+    }
+  }
+
+  /**
+   * Waits until this producer's metadata has `partitionCount` partitions for `topic` (asking the
+   * cluster): librdkafka refuses a message for a partition it has not heard of ("Unknown
+   * partition"), and its own refresh comes only every few minutes.
+   */
+  async awaitPartitions(topic: string, partitionCount: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const metadata = await new Promise<Metadata>((resolve, reject) => this.producer.getMetadata(
+        { topic, timeout: Math.max(1, deadline - Date.now()) }, (error, data) => (error ? reject(error) : resolve(data))));
+      const known = metadata.topics.find((entry) => entry.name === topic)?.partitions.length ?? 0;
+      if (known >= partitionCount) return;
+      if (Date.now() >= deadline) throw new Error(`the producer knows ${known} of ${topic}'s ${partitionCount} partitions`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 

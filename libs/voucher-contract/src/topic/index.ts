@@ -1,6 +1,7 @@
 export {
   VOUCHER_ENVIRONMENT_PATTERN,
   assertVoucherEnvironment,
+  voucherConnectorGroupId,
   voucherDeadLetterTopic,
   voucherRelayPositionTopic,
   voucherRelayTransactionalId,

@@ -34,3 +34,12 @@ export function voucherRelayPositionTopic(environment: string): string {
 export function voucherRelayTransactionalId(environment: string): string {
   return `${assertVoucherEnvironment(environment)}.cashbox-gateway.outbox-relay`;
 }
+
+/**
+ * The connector's consumer group on the voucher topic (unless CONNECTOR_GROUP_ID says otherwise):
+ * the relay waits for it to read a topic's partitions to their end before using partitions added
+ * to it.
+ */
+export function voucherConnectorGroupId(environment: string): string {
+  return `${assertVoucherEnvironment(environment)}.eshop-connector`;
+}

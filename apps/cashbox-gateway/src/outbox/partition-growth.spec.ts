@@ -1,5 +1,5 @@
 import { VoucherTopics } from '@voucher-bridge/config';
-import type { KafkaAdminService, PartitionEnds } from '@voucher-bridge/kafka';
+import type { KafkaAdminService, KafkaRecordReader, PartitionEnds, RecordLocation } from '@voucher-bridge/kafka';
 import { Gauge } from '@voucher-bridge/metrics';
 import { GatewayEnvironment } from '../config/gateway.environment';
 import { PartitionGrowth } from './partition-growth';
@@ -27,10 +27,21 @@ class FakeCluster {
   }
 }
 
-function growthOver(cluster: FakeCluster, settings: Partial<GatewayEnvironment> = {}) {
+/** The last entry of each partition: a transaction marker, unless `records` names the partition. */
+class FakeReader {
+  records = new Set<number>();
+  reads = 0;
+
+  async read(locations: RecordLocation[]) {
+    this.reads += locations.length;
+    return locations.map(({ partition }) => (this.records.has(partition) ? { partition } : undefined));
+  }
+}
+
+function growthOver(cluster: FakeCluster, settings: Partial<GatewayEnvironment> = {}, reader = new FakeReader()) {
   const env = Object.assign(new GatewayEnvironment(), { OUTBOX_PARTITION_CHECK_INTERVAL_MS: 100, OUTBOX_PARTITION_HOLD_MS: 600, OUTBOX_PARTITION_RETRY_MS: 60_000, ...settings });
   const gauge = new Gauge({ name: `outbox_relay_partitions_spec_${Math.random().toString(36).slice(2)}`, help: 'spec', labelNames: ['topic'], registers: [] });
-  const growth = new PartitionGrowth(cluster as unknown as KafkaAdminService, gauge, env, new VoucherTopics('prod'));
+  const growth = new PartitionGrowth(cluster as unknown as KafkaAdminService, reader as unknown as KafkaRecordReader, gauge, env, new VoucherTopics('prod'));
   const pins = new PartitionPins();
   pins.seed(new Map([['prod.voucher', 3]]));
   return { growth, pins, gauge };
@@ -76,6 +87,19 @@ describe('PartitionGrowth', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await growth.adopt(pins, signal);
     expect(pins.entries()).toEqual([['prod.voucher', 6]]);
+  });
+
+  it('counts a partition ending with a record (not written by the relay) read only once the group committed past it', async () => {
+    const cluster = new FakeCluster();
+    cluster.committed = readTo(9n, 3);
+    const reader = new FakeReader();
+    reader.records.add(1);
+    const { growth, pins } = growthOver(cluster, { OUTBOX_PARTITION_HOLD_MS: 5_000 }, reader);
+    setTimeout(() => cluster.committed.set(1, 10n), 1_200);
+    await growth.adopt(pins, signal);
+    expect(pins.entries()).toEqual([['prod.voucher', 6]]);
+    // Each partition's last entry was read once, however often the hold asked.
+    expect(reader.reads).toBe(3);
   });
 
   it('waits for every reader group named', async () => {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { VoucherTopics } from '@voucher-bridge/config';
-import { KafkaAdminService } from '@voucher-bridge/kafka';
+import { KafkaAdminService, KafkaRecordReader, PartitionEnds } from '@voucher-bridge/kafka';
 import { Gauge, InjectMetric } from '@voucher-bridge/metrics';
 import { setTimeout as delay } from 'node:timers/promises';
 import { GatewayEnvironment } from '../config/gateway.environment';
@@ -33,9 +33,12 @@ export class PartitionGrowth {
   private nextCheckAt = 0;
   /** Per topic: when to try again after its readers did not catch up in time. */
   private readonly retryAt = new Map<string, number>();
+  /** `topic[partition]@end` → whether the partition's last entry is a record (not a marker). */
+  private readonly lastEntries = new Map<string, boolean>();
 
   constructor(
     private readonly admin: KafkaAdminService,
+    private readonly reader: KafkaRecordReader,
     @InjectMetric(OUTBOX_RELAY_PARTITIONS) private readonly partitionsGauge: Gauge<'topic'>,
     env: GatewayEnvironment,
     topics: VoucherTopics,
@@ -88,6 +91,15 @@ export class PartitionGrowth {
     const groups = this.readerGroups.join(', ');
     this.logger.warn(`${topic} has ${count} partitions, the relay writes to ${using}: holding publishing (accepting goes on) until consumer groups ${groups} have read those ${using} to their end, at most ${this.holdMs} ms`);
     const deadline = Date.now() + this.holdMs;
+    try {
+      return await this.pollReaders(topic, using, count, deadline, signal);
+    } finally {
+      this.lastEntries.clear();
+    }
+  }
+
+  private async pollReaders(topic: string, using: number, count: number, deadline: number, signal: AbortSignal): Promise<boolean> {
+    const groups = this.readerGroups.join(', ');
     for (;;) {
       const behind = await this.readersBehind(topic, using);
       if (behind.length === 0) {
@@ -106,11 +118,25 @@ export class PartitionGrowth {
   /** Per group that has not read partitions 0 … `using` − 1 to their end: which and how far. */
   private async readersBehind(topic: string, using: number): Promise<string[]> {
     const ends = await this.admin.partitionEnds(topic, ADMIN_TIMEOUT_MS);
+    const endsWithRecord = await this.lastEntriesAreRecords(topic, ends, using);
     const behind: string[] = [];
     for (const group of this.readerGroups) {
-      const unread = unreadPartitions(ends, await this.admin.committedOffsets(group, topic, ADMIN_TIMEOUT_MS), using);
+      const committed = await this.admin.committedOffsets(group, topic, ADMIN_TIMEOUT_MS);
+      const unread = unreadPartitions(ends, committed, using, (partition) => endsWithRecord.has(partition));
       if (unread.length > 0) behind.push(`group ${group}: ${unread.map(describeUnread).join(', ')}`);
     }
     return behind;
+  }
+
+  /**
+   * Which of the partitions in use end with a record rather than a transaction marker. Looked up
+   * once per partition end (one read of the last entry): while the relay holds, the ends stay put.
+   */
+  private async lastEntriesAreRecords(topic: string, ends: ReadonlyMap<number, PartitionEnds>, using: number): Promise<Set<number>> {
+    const key = (partition: number) => `${topic}[${partition}]@${ends.get(partition)?.high}`;
+    const unknown = [...ends].filter(([partition, end]) => partition < using && end.high > end.low && end.stable === end.high && !this.lastEntries.has(key(partition)));
+    const found = await this.reader.read(unknown.map(([partition, end]) => ({ topic, partition, offset: String(end.high - 1n) })));
+    unknown.forEach(([partition], i) => this.lastEntries.set(key(partition), found[i] !== undefined));
+    return new Set([...ends.keys()].filter((partition) => this.lastEntries.get(key(partition))));
   }
 }

@@ -11,14 +11,16 @@ export interface UnreadPartition {
 }
 
 /**
- * Which of partitions 0 … `partitionCount` − 1 a consumer group has not read to the end. The
- * relay is the topic's only writer and each of its transactions leaves a marker after its
- * records, which no consumer is handed and no commit passes: a group that handled every record
- * has committed the end offset minus one (or the end). An empty partition (or one whose records
- * all expired) needs no reading; one whose end is not stable yet cannot have been read.
+ * Which of partitions 0 … `partitionCount` − 1 a consumer group has not read to the end. A group
+ * that handled every record has committed the end offset — or one before it when the last entry
+ * is a transaction marker, which no consumer is handed and no commit passes (each of the relay's
+ * transactions leaves one after its records). `endsWithRecord` tells which partitions' last entry
+ * is a record instead (written by something else than the relay). An empty partition (or one whose
+ * records all expired) needs no reading; one whose end is not stable yet cannot have been read.
  */
 export function unreadPartitions(
   ends: ReadonlyMap<number, PartitionEnds>, committed: ReadonlyMap<number, bigint>, partitionCount: number,
+  endsWithRecord: (partition: number) => boolean,
 ): UnreadPartition[] {
   const unread: UnreadPartition[] = [];
   for (let partition = 0; partition < partitionCount; partition++) {
@@ -26,7 +28,8 @@ export function unreadPartitions(
     if (!end) throw new Error(`partition ${partition} has no offsets`);
     const offset = committed.get(partition) ?? null;
     const settling = end.stable < end.high;
-    if (!settling && (end.high === end.low || (offset !== null && offset >= end.high - 1n))) continue;
+    const read = end.high === end.low || (offset !== null && (offset >= end.high || (offset === end.high - 1n && !endsWithRecord(partition))));
+    if (!settling && read) continue;
     unread.push({ partition, committed: offset, end: end.high, settling });
   }
   return unread;

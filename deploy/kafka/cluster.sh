@@ -13,6 +13,8 @@
 #   deploy/kafka/cluster.sh start-node N   start node N again (after kill/stop-node)
 #   deploy/kafka/cluster.sh create-topic TOPIC [PARTITIONS]  create a topic with the cluster's RF (default 6 partitions)
 #   deploy/kafka/cluster.sh leader TOPIC [PARTITION]   print the node id leading a partition (default 0)
+#   deploy/kafka/cluster.sh add-partitions TOPIC COUNT  give a topic COUNT partitions (more than it has)
+#   deploy/kafka/cluster.sh partitions TOPIC           print how many partitions a topic has
 #
 # Environment (defaults in brackets):
 #   KAFKA_CLUSTER_NAME       [cluster]  nodes are kafka.sh instances <name>-1 .. <name>-N
@@ -140,6 +142,20 @@ cmd_create_topic() {
     --topic "$topic" --partitions "$partitions" --replication-factor "$RF"
 }
 
+cmd_add_partitions() {
+  local topic=${1:-} partitions=${2:-}
+  [[ -n "$topic" && "$partitions" =~ ^[1-9][0-9]*$ ]] || die "usage: cluster.sh add-partitions TOPIC COUNT"
+  java -Dlog4j2.configurationFile="$SCRIPT_DIR/log4j2.properties" -cp "$ROOT/.local/kafka/libs/*" \
+    org.apache.kafka.tools.TopicCommand --bootstrap-server "$(brokers)" --alter --topic "$topic" --partitions "$partitions"
+}
+
+cmd_partitions() {
+  local topic=${1:-}
+  [[ -n "$topic" ]] || die "usage: cluster.sh partitions TOPIC"
+  timeout 10 "$KCAT" -b "$(brokers)" -L -t "$topic" -m 5 2>/dev/null |
+    sed -n "s/^ *topic \"$topic\" with \([0-9]*\) partitions:.*/\1/p" | grep . || die "no metadata for $topic"
+}
+
 CLUSTER_ID=""
 case "${1:-}" in
   start) cmd_start ;;
@@ -156,5 +172,7 @@ case "${1:-}" in
   start-node) check_node "${2:-}"; CLUSTER_ID=$(cluster_id); node "$2" start ;;
   create-topic) shift; cmd_create_topic "$@" ;;
   leader) shift; cmd_leader "$@" ;;
+  add-partitions) shift; cmd_add_partitions "$@" ;;
+  partitions) shift; cmd_partitions "$@" ;;
   *) usage ;;
 esac

@@ -35,7 +35,9 @@ export class BridgeFleet {
       // Shorter than the silent-connections fault lasts, so that its queries time out first.
       DATABASE_QUERY_TIMEOUT_MS: '5000',
     };
-    const gatewayOnly = { OUTBOX_POLL_INTERVAL_MS: '200' };
+    // Partitions added by the chaos are looked for every 2 s (30 s by default), and after readers
+    // that did not catch up within the hold, again 5 s later (5 min).
+    const gatewayOnly = { OUTBOX_POLL_INTERVAL_MS: '200', OUTBOX_PARTITION_CHECK_INTERVAL_MS: '2000', OUTBOX_PARTITION_RETRY_MS: '5000' };
     this.gateways = ['a', 'b'].map((id, i) =>
       new AppProcess('cashbox-gateway', `gateway-${id}`, settings.basePort + 10 + i, { ...env, ...gatewayOnly }, join(settings.logDir, `gateway-${id}.log`)));
     this.connectors = ['a', 'b'].map((id, i) =>

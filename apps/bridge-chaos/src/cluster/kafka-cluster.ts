@@ -43,6 +43,15 @@ export class KafkaCluster {
     await this.script(['create-topic', topic, String(partitions)]);
   }
 
+  async partitionCount(topic: string): Promise<number> {
+    return Number((await this.script(['partitions', topic])).trim());
+  }
+
+  /** Gives `topic` `count` partitions in all (Kafka's own tool, as an operator would). */
+  async addPartitions(topic: string, count: number): Promise<void> {
+    await this.script(['add-partitions', topic, String(count)]);
+  }
+
   async leader(topic: string, partition: number): Promise<number> {
     return Number((await this.script(['leader', topic, String(partition)])).trim());
   }

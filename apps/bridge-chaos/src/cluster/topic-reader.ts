@@ -4,6 +4,8 @@ import { command } from '../shell';
 export interface TopicRecord {
   partition: number;
   offset: number;
+  /** The record's timestamp (its producer's create time), ms. */
+  timestamp: number;
   key: string | null;
   value: string | null;
 }
@@ -21,8 +23,8 @@ export async function readTopic(brokers: string, topic: string): Promise<TopicRe
   const records: TopicRecord[] = [];
   for (const line of out.split('\n')) {
     if (!line.trim()) continue;
-    const message = JSON.parse(line) as { partition: number; offset: number; key: string | null; payload: string | null };
-    records.push({ partition: message.partition, offset: message.offset, key: message.key, value: message.payload });
+    const message = JSON.parse(line) as { partition: number; offset: number; ts: number; key: string | null; payload: string | null };
+    records.push({ partition: message.partition, offset: message.offset, timestamp: message.ts, key: message.key, value: message.payload });
   }
   return records;
 }

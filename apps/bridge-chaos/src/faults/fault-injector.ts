@@ -36,6 +36,14 @@ const SILENCED_FOR_MS = 20_000;
  * lowered, a relay took 100 s.
  */
 export const KAFKA_SILENCE_RESUME_BOUND_MS = 45_000;
+/** Partitions each `partitions-added` fault adds to the voucher topic. */
+const PARTITIONS_ADDED = 2;
+/**
+ * How soon the relay writes to partitions added to its topic: its next check (every 2 s in the
+ * fleet), then a hold until the connectors have read the old partitions to their end (seconds
+ * under load; up to OUTBOX_PARTITION_HOLD_MS, 30 s, then another try 5 s later).
+ */
+const PARTITIONS_TAKEN_ON_BOUND_MS = 90_000;
 
 /** Injects one fault and repairs it (restart, resume, start the node again) before returning. */
 export class FaultInjector {
@@ -100,6 +108,8 @@ export class FaultInjector {
       }
       case 'kafka-connections-silenced':
         return this.silenceKafkaConnections(underLoad);
+      case 'partitions-added':
+        return this.addPartitions();
       case 'postgres-connections-cut': {
         const cut = await database.terminateAppConnections();
         await delay(300);
@@ -172,6 +182,27 @@ export class FaultInjector {
       ? `nothing ${stalled.join(' or ')} within ${KAFKA_SILENCE_RESUME_BOUND_MS / 1000} s of the apps' broker connections going silent, under load`
       : undefined;
     return { target: 'kafka clients', detail, violation };
+  }
+
+  /**
+   * More partitions for the voucher topic while the load runs, with Kafka's own tool: the relay
+   * must take them on (its `outbox_relay_partitions`) without a voucher's events leaving their
+   * order — which the registry and topic checks see.
+   */
+  private async addPartitions(): Promise<{ target: string; detail: string; violation?: string }> {
+    const { cluster, fleet, topic } = this.targets;
+    const before = await cluster.partitionCount(topic);
+    const after = before + PARTITIONS_ADDED;
+    await cluster.addPartitions(topic, after);
+    const started = Date.now();
+    const relayingOn = async () => Math.max(0, ...(await Promise.all(fleet.gateways.map((g) => g.metric('outbox_relay_partitions')))));
+    while ((await relayingOn()) < after && Date.now() - started < PARTITIONS_TAKEN_ON_BOUND_MS) await delay(500);
+    const tookMs = Date.now() - started;
+    const detail = `${before} → ${after} partitions; the relay wrote to all after ${(tookMs / 1000).toFixed(1)} s`;
+    const violation = (await relayingOn()) < after
+      ? `the relay did not write to the ${after} partitions of ${topic} within ${PARTITIONS_TAKEN_ON_BOUND_MS / 1000} s of their adding`
+      : undefined;
+    return { target: topic, detail, violation };
   }
 
   private async sum(apps: AppProcess[], metric: string): Promise<number> {

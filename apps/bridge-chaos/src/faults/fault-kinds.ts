@@ -6,6 +6,7 @@ export const FAULT_KINDS = [
   'connector-kill-mid-delivery',
   'broker-leader-kill',
   'kafka-connections-silenced',
+  'partitions-added',
   'postgres-connections-cut',
   'postgres-connections-silenced',
   'connector-pause',

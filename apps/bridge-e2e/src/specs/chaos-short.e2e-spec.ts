@@ -46,7 +46,7 @@ describe('chaos, short: every fault kind once under load, nothing lost, doubled 
     expect(Number(report.figures['events accepted (202)'])).toBe(3000);
     expect(Object.keys(report.faults).sort()).toEqual([
       'broker-leader-kill', 'connector-kill-mid-batch', 'connector-kill-mid-delivery', 'connector-pause',
-      'gateway-kill-accepting', 'gateway-kill-relaying', 'gateway-pause-relaying', 'kafka-connections-silenced', 'postgres-connections-cut', 'postgres-connections-silenced', 'shop-down',
+      'gateway-kill-accepting', 'gateway-kill-relaying', 'gateway-pause-relaying', 'kafka-connections-silenced', 'partitions-added', 'postgres-connections-cut', 'postgres-connections-silenced', 'shop-down',
     ]);
   }, 900_000);
 });

@@ -6,6 +6,8 @@ export interface LoadFigures {
   requestsPerSecond: number;
   accepted: number;
   failed: number;
+  /** What the failed ones were: `429 ×12,400, timeouts ×3`; empty when none failed. */
+  failures: string;
   p50Ms: number;
   p99Ms: number;
 }
@@ -35,7 +37,19 @@ export async function runJsonPostLoad(url: string, nth: NthRequest): Promise<Loa
     requestsPerSecond: result.requests.average,
     accepted: result['2xx'],
     failed: result.non2xx + result.errors + result.timeouts,
+    failures: failuresOf(result),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
   };
+}
+
+/** The answers that were not 2xx by status, then connection errors and timeouts. */
+function failuresOf(result: autocannon.Result): string {
+  const parts = Object.entries(result.statusCodeStats ?? {})
+    .filter(([status, { count }]) => !status.startsWith('2') && (count ?? 0) > 0)
+    .map(([status, { count }]) => `${status} ×${count!.toLocaleString('en-US')}`);
+  const errors = result.errors - result.timeouts;
+  if (errors > 0) parts.push(`connection errors ×${errors.toLocaleString('en-US')}`);
+  if (result.timeouts > 0) parts.push(`timeouts ×${result.timeouts.toLocaleString('en-US')}`);
+  return parts.join(', ');
 }

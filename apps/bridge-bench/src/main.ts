@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       const vsPostgres = Number.isNaN(pgTps) ? 'n/a (phase raw not run)' : `${(accept.requestsPerSecond / pgTps).toFixed(2)}×`;
       figures.push(['accept: vs raw PostgreSQL / vs peer', `${vsPostgres} / ${(accept.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}×`]);
       figures.push(['accept: latency p50 / p99', `${accept.p50Ms} ms / ${accept.p99Ms} ms`]);
-      figures.push(['accept: accepted / failed', `${accept.accepted} / ${accept.failed}`]);
+      figures.push(['accept: accepted / failed', `${accept.accepted} / ${accept.failed}${accept.failures ? ` (${accept.failures})` : ''}`]);
       figures.push(['accept: gateway CPU per request (relay included)', cpuPerRequest(accept)]);
       const drainStart = Date.now();
       await until(async () => (await unsentOutboxRows(pool)) === 0);
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
         const lookups = await measured(connector, () => runLookupLoad(connector.url, shopKeys, BENCH.seedRows, (n) => seedVoucherCode(seedPrefix, n)));
         figures.push(['lookup: POST /v1/voucher-lookups → 200', `${fmt(lookups.requestsPerSecond)} req/s`]);
         figures.push(['lookup: latency p50 / p99', `${lookups.p50Ms} ms / ${lookups.p99Ms} ms`]);
-        figures.push(['lookup: found / failed', `${lookups.accepted} / ${lookups.failed}`]);
+        figures.push(['lookup: found / failed', `${lookups.accepted} / ${lookups.failed}${lookups.failures ? ` (${lookups.failures})` : ''}`]);
         figures.push(['lookup: connector CPU per lookup', cpuPerRequest(lookups)]);
         figures.push(['connector memory after lookups: RSS / peak', `${connector.memory().rssMiB} / ${connector.memory().peakMiB} MiB`]);
       }

@@ -8,6 +8,7 @@ export const OUTBOX_PUBLISH_SECONDS = 'outbox_publish_seconds';
 export const OUTBOX_PUBLISH_DELAY_SECONDS = 'outbox_event_publish_delay_seconds';
 export const OUTBOX_PUBLISH_ERRORS_TOTAL = 'outbox_publish_errors_total';
 export const OUTBOX_RELAY_PARTITIONS = 'outbox_relay_partitions';
+export const OUTBOX_TOPIC_PARTITIONS = 'outbox_topic_partitions';
 const OUTBOX_UNSENT = Symbol('outbox_unsent_messages');
 const OUTBOX_OLDEST_UNSENT_AGE = Symbol('outbox_oldest_unsent_age_seconds');
 
@@ -32,6 +33,11 @@ export const outboxMetrics: Provider[] = [
   makeGaugeProvider({
     name: OUTBOX_RELAY_PARTITIONS,
     help: 'Partitions of the topic the relay writes to: fewer than the topic has while readers have not read the old ones to their end after partitions were added',
+    labelNames: ['topic'],
+  }),
+  makeGaugeProvider({
+    name: OUTBOX_TOPIC_PARTITIONS,
+    help: 'Partitions the topic has, as the relay last saw them (checked every OUTBOX_PARTITION_CHECK_INTERVAL_MS)',
     labelNames: ['topic'],
   }),
   {

@@ -257,6 +257,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       if (this.floor.covers(topic)) continue;
       const ends = await this.transactions.endOffsets(topic);
       this.floor.start(topic, ends);
+      this.growth.seen(topic, ends.size);
       if (this.pins.cover(topic, ends.size) === 'shrunk') {
         this.logger.warn(`${topic} has fewer partitions than the relay wrote to (created again?): writing to its ${ends.size}`);
       }

@@ -41,10 +41,11 @@ class FakeReader {
 function growthOver(cluster: FakeCluster, settings: Partial<GatewayEnvironment> = {}, reader = new FakeReader()) {
   const env = Object.assign(new GatewayEnvironment(), { OUTBOX_PARTITION_CHECK_INTERVAL_MS: 100, OUTBOX_PARTITION_HOLD_MS: 600, OUTBOX_PARTITION_RETRY_MS: 60_000, ...settings });
   const gauge = new Gauge({ name: `outbox_relay_partitions_spec_${Math.random().toString(36).slice(2)}`, help: 'spec', labelNames: ['topic'], registers: [] });
-  const growth = new PartitionGrowth(cluster as unknown as KafkaAdminService, reader as unknown as KafkaRecordReader, gauge, env, new VoucherTopics('prod'));
+  const topicGauge = new Gauge({ name: `outbox_topic_partitions_spec_${Math.random().toString(36).slice(2)}`, help: 'spec', labelNames: ['topic'], registers: [] });
+  const growth = new PartitionGrowth(cluster as unknown as KafkaAdminService, reader as unknown as KafkaRecordReader, gauge, topicGauge, env, new VoucherTopics('prod'));
   const pins = new PartitionPins();
   pins.seed(new Map([['prod.voucher', 3]]));
-  return { growth, pins, gauge };
+  return { growth, pins, gauge, topicGauge };
 }
 
 const readTo = (offset: bigint, partitions: number) => new Map(Array.from({ length: partitions }, (_, p) => [p, offset]));
@@ -55,8 +56,9 @@ describe('PartitionGrowth', () => {
   it('takes on the added partitions at once when the readers have read the old ones to their end', async () => {
     const cluster = new FakeCluster();
     cluster.committed = readTo(9n, 3);
-    const { growth, pins, gauge } = growthOver(cluster);
+    const { growth, pins, gauge, topicGauge } = growthOver(cluster);
     expect(await growth.adopt(pins, signal)).toEqual([['prod.voucher', 6]]);
+    expect((await topicGauge.get()).values).toEqual([expect.objectContaining({ labels: { topic: 'prod.voucher' }, value: 6 })]);
     expect(pins.entries()).toEqual([['prod.voucher', 6]]);
     expect((await gauge.get()).values).toEqual([expect.objectContaining({ labels: { topic: 'prod.voucher' }, value: 6 })]);
   });

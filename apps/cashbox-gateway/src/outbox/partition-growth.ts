@@ -4,7 +4,7 @@ import { KafkaAdminService, KafkaRecordReader, PartitionEnds } from '@voucher-br
 import { Gauge, InjectMetric } from '@voucher-bridge/metrics';
 import { setTimeout as delay } from 'node:timers/promises';
 import { GatewayEnvironment } from '../config/gateway.environment';
-import { OUTBOX_RELAY_PARTITIONS } from './outbox.metrics';
+import { OUTBOX_RELAY_PARTITIONS, OUTBOX_TOPIC_PARTITIONS } from './outbox.metrics';
 import { PartitionPins } from './partition-pins';
 import { describeUnread, unreadPartitions } from './unread-partitions';
 
@@ -40,6 +40,7 @@ export class PartitionGrowth {
     private readonly admin: KafkaAdminService,
     private readonly reader: KafkaRecordReader,
     @InjectMetric(OUTBOX_RELAY_PARTITIONS) private readonly partitionsGauge: Gauge<'topic'>,
+    @InjectMetric(OUTBOX_TOPIC_PARTITIONS) private readonly topicPartitionsGauge: Gauge<'topic'>,
     env: GatewayEnvironment,
     topics: VoucherTopics,
   ) {
@@ -63,6 +64,7 @@ export class PartitionGrowth {
       for (const [topic, using] of pins.entries()) {
         if ((this.retryAt.get(topic) ?? 0) > Date.now()) continue;
         const count = await this.admin.partitionCount(topic, ADMIN_TIMEOUT_MS);
+        this.seen(topic, count);
         if (count <= using) continue;
         if (await this.holdForReaders(topic, using, count, signal)) {
           pins.pin(topic, count);
@@ -79,6 +81,11 @@ export class PartitionGrowth {
       this.show(pins);
     }
     return adopted;
+  }
+
+  /** How many partitions a topic has (`outbox_topic_partitions`): an alert compares it with the pins. */
+  seen(topic: string, partitionCount: number): void {
+    this.topicPartitionsGauge.set({ topic }, partitionCount);
   }
 
   /** Publishes the pinned counts as the `outbox_relay_partitions` gauge. */

@@ -99,26 +99,22 @@ export class PartitionGrowth {
     this.logger.warn(`${topic} has ${count} partitions, the relay writes to ${using}: holding publishing (accepting goes on) until consumer groups ${groups} have read those ${using} to their end, at most ${this.holdMs} ms`);
     const deadline = Date.now() + this.holdMs;
     try {
-      return await this.pollReaders(topic, using, count, deadline, signal);
+      for (;;) {
+        const behind = await this.readersBehind(topic, using);
+        if (behind.length === 0) {
+          this.logger.log(`consumer groups ${groups} have read ${topic}'s ${using} partitions to their end: the relay writes to all ${count} from now on`);
+          return true;
+        }
+        if (signal.aborted) return false;
+        if (Date.now() >= deadline) {
+          this.logger.warn(`not read to the end within ${this.holdMs} ms — ${behind.join('; ')}: the relay goes on writing to ${using} of ${topic}'s ${count} partitions and tries again in ${this.retryMs / 1000} s`);
+          return false;
+        }
+        await delay(HOLD_POLL_MS, undefined, { signal }).catch(() => undefined);
+      }
     } finally {
+      // Only a hold reads the same ends again and again.
       this.lastEntries.clear();
-    }
-  }
-
-  private async pollReaders(topic: string, using: number, count: number, deadline: number, signal: AbortSignal): Promise<boolean> {
-    const groups = this.readerGroups.join(', ');
-    for (;;) {
-      const behind = await this.readersBehind(topic, using);
-      if (behind.length === 0) {
-        this.logger.log(`consumer groups ${groups} have read ${topic}'s ${using} partitions to their end: the relay writes to all ${count} from now on`);
-        return true;
-      }
-      if (signal.aborted) return false;
-      if (Date.now() >= deadline) {
-        this.logger.warn(`not read to the end within ${this.holdMs} ms — ${behind.join('; ')}: the relay goes on writing to ${using} of ${topic}'s ${count} partitions and tries again in ${this.retryMs / 1000} s`);
-        return false;
-      }
-      await delay(HOLD_POLL_MS, undefined, { signal }).catch(() => undefined);
     }
   }
 

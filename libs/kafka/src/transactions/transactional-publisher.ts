@@ -1,4 +1,5 @@
 import type { DeliveryReport, LibrdKafkaError, MessageHeader, Metadata, Producer } from '@confluentinc/kafka-javascript';
+import { setTimeout as delay } from 'node:timers/promises';
 import { withTimeout } from '../retry/with-timeout';
 import type { OutgoingMessage } from '../producer/kafka-producer.service';
 import { DeliveryRound, PublishedRecord } from './delivery-round';
@@ -149,7 +150,7 @@ export class TransactionalPublisher {
       const known = metadata.topics.find((entry) => entry.name === topic)?.partitions.length ?? 0;
       if (known >= partitionCount) return;
       if (Date.now() >= deadline) throw new Error(`the producer knows ${known} of ${topic}'s ${partitionCount} partitions`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await delay(100);
     }
   }
 

@@ -3,10 +3,11 @@ import { BENCH_CASHBOXES_PER_STORE, BENCH_STORES } from './cashbox-keys';
 import { LoadFigures, runJsonPostLoad } from './json-post-load';
 
 /**
- * Cashboxes posting distinct purchases as fast as the gateway answers, from 64 connections, each
- * request with the API key of the cashbox it names and an Idempotency-Key of its own.
+ * Cashboxes posting distinct purchases as fast as the gateway answers (or at `rate` a second),
+ * from 64 connections, each request with the API key of the cashbox it names and an
+ * Idempotency-Key of its own.
  */
-export function runAcceptLoad(gatewayUrl: string, keys: Map<string, string>): Promise<LoadFigures> {
+export function runAcceptLoad(gatewayUrl: string, keys: Map<string, string>, rate?: number): Promise<LoadFigures> {
   const prefix = randomBytes(3).toString('hex').toUpperCase();
   return runJsonPostLoad(`${gatewayUrl}/v1/voucher-purchases`, (n) => {
     const storeId = `store-${n % BENCH_STORES}`;
@@ -26,5 +27,5 @@ export function runAcceptLoad(gatewayUrl: string, keys: Map<string, string>): Pr
         purchasedAt: '2026-11-21T11:15:00+01:00',
       },
     };
-  });
+  }, rate);
 }

@@ -29,6 +29,8 @@ export const BENCH = {
   /** Seconds of HTTP load, connections kept busy, rows seeded for the relay and connector phases. */
   seconds: Number(process.env.BENCH_SECONDS ?? 15),
   connections: Number(process.env.BENCH_CONNECTIONS ?? 64),
+  /** The paced accept load's requests a second: CPU per request below saturation, the steadier figure. */
+  pacedRate: Number(process.env.BENCH_PACED_RATE ?? 1000),
   seedRows: Number(process.env.BENCH_SEED_ROWS ?? 100_000),
   phases: phases(),
 };

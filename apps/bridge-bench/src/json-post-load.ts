@@ -15,14 +15,18 @@ export interface LoadFigures {
 /** The n-th request's own headers (besides content-type) and JSON body. */
 export type NthRequest = (n: number) => { headers: Record<string, string>; body: unknown };
 
-/** JSON POSTs to `url` from BENCH.connections connections for BENCH.seconds, as fast as they are answered. */
-export async function runJsonPostLoad(url: string, nth: NthRequest): Promise<LoadFigures> {
+/**
+ * JSON POSTs to `url` from BENCH.connections connections for BENCH.seconds, as fast as they are
+ * answered, or at `rate` requests a second in all.
+ */
+export async function runJsonPostLoad(url: string, nth: NthRequest, rate?: number): Promise<LoadFigures> {
   let sequence = 0;
   const result = await autocannon({
     url,
     method: 'POST',
     connections: BENCH.connections,
     duration: BENCH.seconds,
+    ...(rate === undefined ? {} : { overallRate: rate }),
     headers: { 'content-type': 'application/json' },
     requests: [
       {

@@ -59,11 +59,21 @@ async function main(): Promise<void> {
     let accepted = 0;
     if (phases.has('accept')) {
       log(`peer: the same load against a bare handler that sends each purchase straight to Kafka (${topic}.peer)`);
-      const peer = new PeerRunner(await freePort(), { KAFKA_BROKERS: BENCH.brokers, PEER_TOPIC: `${topic}.peer` });
+      const peer = new PeerRunner('direct-to-kafka', await freePort(), { KAFKA_BROKERS: BENCH.brokers, PEER_TOPIC: `${topic}.peer` });
       await peer.start();
       const direct = await measured(peer, () => runAcceptLoad(peer.url, keys)).finally(() => peer.stop());
       figures.push(['peer: HTTP → Kafka ack, no database (seed design)', `${fmt(direct.requestsPerSecond)} req/s (p99 ${direct.p99Ms} ms)`]);
       figures.push(['peer: CPU per request', cpuPerRequest(direct)]);
+
+      log('floor: the same load against a bare handler that writes each purchase into the outbox tables (group commit, nothing else)');
+      const floor = new PeerRunner('direct-to-outbox', await freePort(), { DATABASE_URL: BENCH.databaseUrl, FLOOR_TOPIC: `${topic}.floor` });
+      await floor.start();
+      const bare = await measured(floor, () => runAcceptLoad(floor.url, keys));
+      const barePaced = await measured(floor, () => runAcceptLoad(floor.url, keys, BENCH.pacedRate)).finally(() => floor.stop());
+      await pool.query('TRUNCATE gateway_outbox, gateway_purchase, gateway_idempotency_key');
+      figures.push(['floor: HTTP → outbox, no framework (vs peer)', `${fmt(bare.requestsPerSecond)} req/s (p99 ${bare.p99Ms} ms, ${(bare.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}×)`]);
+      figures.push(['floor: CPU per request', cpuPerRequest(bare)]);
+      figures.push([`floor: CPU per request at ${fmt(BENCH.pacedRate)} req/s`, cpuPerRequest(barePaced)]);
 
       log(`accept: ${BENCH.connections} connections for ${BENCH.seconds} s against cashbox-gateway (relay running, 350 cashbox keys)`);
       await gateway.start();
@@ -76,6 +86,9 @@ async function main(): Promise<void> {
       figures.push(['accept: latency p50 / p99', `${accept.p50Ms} ms / ${accept.p99Ms} ms`]);
       figures.push(['accept: accepted / failed', `${accept.accepted} / ${accept.failed}${accept.failures ? ` (${accept.failures})` : ''}`]);
       figures.push(['accept: gateway CPU per request (relay included)', cpuPerRequest(accept)]);
+      log(`accept: ${fmt(BENCH.pacedRate)} requests a second for ${BENCH.seconds} s (below saturation: the steadier CPU figure)`);
+      const paced = await measured(gateway, () => runAcceptLoad(gateway.url, keys, BENCH.pacedRate));
+      figures.push([`accept: gateway CPU per request at ${fmt(BENCH.pacedRate)} req/s`, `${cpuPerRequest(paced)}, p99 ${paced.p99Ms} ms`]);
       const drainStart = Date.now();
       await until(async () => (await unsentOutboxRows(pool)) === 0);
       figures.push(['accept: outbox backlog drained after load', `${((Date.now() - drainStart) / 1000).toFixed(1)} s`]);

@@ -10,7 +10,8 @@ import { useApiDocs } from './docs/use-api-docs';
 import type { ApiDocsOptions } from './docs/api-docs.options';
 import { appLoggingParams, LogLevel } from './logging/app-logging.params';
 import { LoggingModule } from './logging/logging.module';
-import { requestIdOf, useRequestIds } from './logging/request-id';
+import { requestIdOf } from './logging/request-id';
+import { useRequestContext } from './logging/use-request-context';
 import type { ErrorTranslator } from './problem/problem-details.filter';
 import { useProblemDetails } from './problem/use-problem-details';
 import { answerFrameworkError } from './problem/framework-errors';
@@ -50,7 +51,7 @@ export async function bootstrapHttpApp(rootModule: Type<unknown>, options: HttpA
       { abortOnError: false, logger, bufferLogs: true },
     );
     app.useLogger(app.get(Logger));
-    useRequestIds(app);
+    useRequestContext(app.getHttpAdapter().getInstance(), () => PinoLogger.root);
     useProblemDetails(app, options.errorTranslators);
     useJsonBodies(app);
     useApiDocs(app, options.docs);

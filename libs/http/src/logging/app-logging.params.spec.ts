@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { Options } from 'pino-http';
 import { appLoggingParams } from './app-logging.params';
+import { annotateRequest, runInRequestContext } from './request-context';
 
 function jsonOptions(): Options<IncomingMessage, ServerResponse> {
   const { pinoHttp } = appLoggingParams('test-app', 'debug', false);
@@ -12,8 +13,7 @@ function jsonOptions(): Options<IncomingMessage, ServerResponse> {
 function capture(): { lines: Record<string, any>[]; logger: pino.Logger } {
   const lines: Record<string, any>[] = [];
   const stream = new Writable({ write(chunk, _, done) { lines.push(JSON.parse(chunk.toString())); done(); } });
-  const { genReqId, quietReqLogger, customLogLevel, ...options } = jsonOptions();
-  return { lines, logger: pino(options as pino.LoggerOptions, stream) };
+  return { lines, logger: pino(jsonOptions() as pino.LoggerOptions, stream) };
 }
 
 describe('appLoggingParams', () => {
@@ -32,12 +32,18 @@ describe('appLoggingParams', () => {
     expect(text).not.toContain('GIFT-2026-ABCD');
   });
 
-  it('logs an access line only at debug, and none for a 5xx (the problem filter logs those)', () => {
-    const level = jsonOptions().customLogLevel!;
-    const request = {} as IncomingMessage;
-    expect(level(request, { statusCode: 202 } as ServerResponse, undefined)).toBe('debug');
-    expect(level(request, { statusCode: 400 } as ServerResponse, undefined)).toBe('debug');
-    expect(level(request, { statusCode: 503 } as ServerResponse, undefined)).toBe('silent');
-    expect(level(request, { statusCode: 200 } as ServerResponse, new Error('aborted'))).toBe('silent');
+  it("adds the current request's id and fields to a line, and nothing outside a request", () => {
+    const { lines, logger } = capture();
+    runInRequestContext({ reqId: 'r-1' }, () => {
+      logger.info('before');
+      annotateRequest({ eventId: 'e-1', voucherCodeMasked: '****ABCD' });
+      logger.info('after');
+    });
+    logger.info('outside');
+    expect(lines.map(({ msg, reqId, eventId, voucherCodeMasked }) => ({ msg, reqId, eventId, voucherCodeMasked }))).toEqual([
+      { msg: 'before', reqId: 'r-1', eventId: undefined, voucherCodeMasked: undefined },
+      { msg: 'after', reqId: 'r-1', eventId: 'e-1', voucherCodeMasked: '****ABCD' },
+      { msg: 'outside', reqId: undefined, eventId: undefined, voucherCodeMasked: undefined },
+    ]);
   });
 });

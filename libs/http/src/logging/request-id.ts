@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -14,12 +13,4 @@ const WELL_FORMED = /^[A-Za-z0-9._~:+/=@-]{1,128}$/;
 export function requestIdOf(request: Pick<IncomingMessage, 'headers'>): string {
   const incoming = request.headers[REQUEST_ID_HEADER];
   return typeof incoming === 'string' && WELL_FORMED.test(incoming) ? incoming : randomUUID();
-}
-
-/** Every answer names its request's id, errors from Fastify itself (413, bad JSON) included. */
-export function useRequestIds(app: NestFastifyApplication): void {
-  app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => {
-    reply.header(REQUEST_ID_HEADER, request.id);
-    done();
-  });
 }

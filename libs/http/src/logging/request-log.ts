@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PinoLogger } from 'nestjs-pino';
+import { annotateRequest, RequestLogFields } from './request-context';
 
-/** What a feature may add to its request's log lines; never the plain voucher code. */
-export interface RequestLogFields {
-  eventId?: string;
-  voucherCodeMasked?: string;
-  [field: string]: string | number | boolean | undefined;
-}
+export type { RequestLogFields } from './request-context';
 
 /**
  * Adds fields (the event id, the masked voucher code) to every later line of the current request,
@@ -14,13 +9,7 @@ export interface RequestLogFields {
  */
 @Injectable()
 export class RequestLog {
-  constructor(private readonly pino: PinoLogger) {}
-
   annotate(fields: RequestLogFields): void {
-    try {
-      this.pino.assign(fields);
-    } catch {
-      // Outside a request (a job, a test) there is no request's lines to add to.
-    }
+    annotateRequest(fields);
   }
 }

@@ -68,8 +68,14 @@ async function main(): Promise<void> {
       log('floor: the same load against a bare handler that writes each purchase into the outbox tables (group commit, nothing else)');
       const floor = new PeerRunner('direct-to-outbox', await freePort(), { DATABASE_URL: BENCH.databaseUrl, FLOOR_TOPIC: `${topic}.floor` });
       await floor.start();
-      const bare = await measured(floor, () => runAcceptLoad(floor.url, keys));
-      const barePaced = await measured(floor, () => runAcceptLoad(floor.url, keys, BENCH.pacedRate)).finally(() => floor.stop());
+      let bare: Awaited<ReturnType<typeof measured>>;
+      let barePaced: typeof bare;
+      try {
+        bare = await measured(floor, () => runAcceptLoad(floor.url, keys));
+        barePaced = await measured(floor, () => runAcceptLoad(floor.url, keys, BENCH.pacedRate));
+      } finally {
+        await floor.stop();
+      }
       await pool.query('TRUNCATE gateway_outbox, gateway_purchase, gateway_idempotency_key');
       figures.push(['floor: HTTP → outbox, no framework (vs peer)', `${fmt(bare.requestsPerSecond)} req/s (p99 ${bare.p99Ms} ms, ${(bare.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}×)`]);
       figures.push(['floor: CPU per request', cpuPerRequest(bare)]);

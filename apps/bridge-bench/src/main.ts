@@ -6,6 +6,7 @@ import type { LoadFigures } from './json-post-load';
 import { appliedEvents, unsentOutboxRows, until } from './drain-progress';
 import { AppRunner } from './app-runner';
 import { createBenchCashboxKeys } from './cashbox-keys';
+import { CpuShares } from './cpu-shares';
 import { PeerRunner } from './peer/peer-runner';
 import { freePort } from '@voucher-bridge/app-launch';
 import { runPushBench } from './push/push-bench';
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
       const direct = await measured(peer, () => runAcceptLoad(peer.url, keys)).finally(() => peer.stop());
       figures.push(['peer: HTTP → Kafka ack, no database (seed design)', `${fmt(direct.requestsPerSecond)} req/s (p99 ${direct.p99Ms} ms)`]);
       figures.push(['peer: CPU per request', cpuPerRequest(direct)]);
+      figures.push(['peer: machine CPU per request', direct.machine]);
 
       log('floor: the same load against a bare handler that writes each purchase into the outbox tables (group commit, nothing else)');
       const floor = new PeerRunner('direct-to-outbox', await freePort(), { DATABASE_URL: BENCH.databaseUrl, FLOOR_TOPIC: `${topic}.floor` });
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
       figures.push(['floor: HTTP → outbox, no framework (vs peer)', `${fmt(bare.requestsPerSecond)} req/s (p99 ${bare.p99Ms} ms, ${(bare.requestsPerSecond / direct.requestsPerSecond).toFixed(2)}×)`]);
       figures.push(['floor: CPU per request', cpuPerRequest(bare)]);
       figures.push([`floor: CPU per request at ${fmt(BENCH.pacedRate)} req/s`, cpuPerRequest(barePaced)]);
+      figures.push(['floor: machine CPU per request (saturated / paced)', `${bare.machine} / ${barePaced.machine}`]);
 
       log(`accept: ${BENCH.connections} connections for ${BENCH.seconds} s against cashbox-gateway (relay running, 350 cashbox keys)`);
       await gateway.start();
@@ -92,11 +95,13 @@ async function main(): Promise<void> {
       figures.push(['accept: latency p50 / p99', `${accept.p50Ms} ms / ${accept.p99Ms} ms`]);
       figures.push(['accept: accepted / failed', `${accept.accepted} / ${accept.failed}${accept.failures ? ` (${accept.failures})` : ''}`]);
       figures.push(['accept: gateway CPU per request (relay included)', cpuPerRequest(accept)]);
+      figures.push(['accept: machine CPU per request', accept.machine]);
       log(`accept: ${fmt(BENCH.pacedRate)} requests a second for ${BENCH.seconds} s (below saturation: the steadier CPU figure)`);
       const paced = await measured(gateway, () => runAcceptLoad(gateway.url, keys, BENCH.pacedRate));
       // On the topic too: the register phase waits for every accepted event.
       accepted += paced.accepted;
       figures.push([`accept: gateway CPU per request at ${fmt(BENCH.pacedRate)} req/s`, `${cpuPerRequest(paced)}, p99 ${paced.p99Ms} ms`]);
+      figures.push([`accept: machine CPU per request at ${fmt(BENCH.pacedRate)} req/s`, paced.machine]);
       const drainStart = Date.now();
       await until(async () => (await unsentOutboxRows(pool)) === 0);
       figures.push(['accept: outbox backlog drained after load', `${((Date.now() - drainStart) / 1000).toFixed(1)} s`]);
@@ -151,10 +156,17 @@ async function main(): Promise<void> {
 }
 
 /** The load's figures with the CPU seconds the process under load used meanwhile. */
-async function measured(app: { cpuSeconds(): number }, load: () => Promise<LoadFigures>): Promise<LoadFigures & { cpuSeconds: number }> {
-  const before = app.cpuSeconds();
+/** A load's figures with the app's CPU during it, and the whole machine's per request (`machine`). */
+async function measured(app: { cpuSeconds(): number }, load: () => Promise<LoadFigures>): Promise<LoadFigures & { cpuSeconds: number; machine: string }> {
+  const shares = new CpuShares({ app: () => app.cpuSeconds() });
+  const before = shares.sample();
   const figures = await load();
-  return { ...figures, cpuSeconds: app.cpuSeconds() - before };
+  const after = shares.sample();
+  return {
+    ...figures,
+    cpuSeconds: after.parties.get('app')! - before.parties.get('app')!,
+    machine: CpuShares.perRequest(before, after, figures.accepted + figures.failed),
+  };
 }
 
 const cpuPerRequest = (load: LoadFigures & { cpuSeconds: number }) =>

@@ -8,7 +8,7 @@ import { BENCH } from '../bench-environment';
 import { SEED_OUTBOX, seedEventIds } from '../outbox-seed.sql';
 import { freePort } from '@voucher-bridge/app-launch';
 import { connectorLatency } from './connector-latency';
-import { CpuShares } from './cpu-shares';
+import { CpuShares } from '../cpu-shares';
 import { PushReceiver } from './push-receiver';
 import { registrationFigures } from '../registration-figures';
 import { INSERT_PUSH_SUBSCRIPTION } from './push-subscription.sql';

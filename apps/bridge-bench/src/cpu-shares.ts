@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, BENCH } from '../bench-environment';
-import { TICKS_PER_SECOND, processCpuSeconds } from '../process-cpu';
+import { ROOT, BENCH } from './bench-environment';
+import { TICKS_PER_SECOND, processCpuSeconds } from './process-cpu';
 
 /** CPU seconds used so far: the machine's (all cores, busy only) and each party's. */
 export interface CpuSample {
@@ -40,6 +40,23 @@ export class CpuShares {
     });
     const machine = after.machine - before.machine;
     return `${pct(machine)} of ${cores()}00 % (${parts.join(', ')}, PostgreSQL and the rest ${pct(machine - counted)})`;
+  }
+
+  /**
+   * The machine's CPU per request between two samples, and each party's part of it: what a
+   * request costs all processes together (a relay's broker and database work shows here, not in
+   * the app's own figure).
+   */
+  static perRequest(before: CpuSample, after: CpuSample, requests: number): string {
+    const us = (seconds: number) => `${Math.round((seconds * 1e6) / Math.max(1, requests))}`;
+    let counted = 0;
+    const parts = [...after.parties].map(([name, used]) => {
+      const delta = used - (before.parties.get(name) ?? 0);
+      counted += delta;
+      return `${name} ${us(delta)}`;
+    });
+    const machine = after.machine - before.machine;
+    return `${us(machine)} µs (${parts.join(', ')}, PostgreSQL and the rest ${us(machine - counted)})`;
   }
 }
 

@@ -32,6 +32,21 @@ export class GatewayEnvironment {
   OUTBOX_POLL_INTERVAL_MS: number = 500;
 
   /**
+   * Rows accepted per second from which the outbox counts as busy: its relay rounds (one Kafka
+   * transaction each) then begin OUTBOX_BUSY_ROUND_MS apart, no sooner, so that a busy gateway
+   * commits fewer, larger transactions (see RoundPacing). 0 switches it off.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  OUTBOX_BUSY_RATE: number = 800;
+
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  OUTBOX_BUSY_ROUND_MS: number = 100;
+
+  /**
    * How long the relaying instance may go unheard before PostgreSQL ends its session and another
    * instance takes the relay over (a frozen process, a host cut off the network). The holder shows
    * itself alive every third of this.
@@ -41,7 +56,6 @@ export class GatewayEnvironment {
   @Max(600_000)
   OUTBOX_RELAY_LEASE_TIMEOUT_MS: number = 15_000;
 
-  /** Sent outbox rows still hold the plain voucher code: they are deleted after this long. */
   /**
    * Consumer groups that read the voucher topic in order (comma-separated). After partitions
    * were added to the topic, the relay goes on writing to the partitions it used until each of
@@ -75,6 +89,7 @@ export class GatewayEnvironment {
   @Max(86_400_000)
   OUTBOX_PARTITION_RETRY_MS: number = 300_000;
 
+  /** Sent outbox rows still hold the plain voucher code: they are deleted after this long. */
   @IsInt()
   @Min(0)
   @Max(525_600)

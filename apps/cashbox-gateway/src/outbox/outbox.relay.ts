@@ -12,6 +12,7 @@ import { PartitionGrowth } from './partition-growth';
 import { PartitionPins } from './partition-pins';
 import { encodeRelayPosition, NamedRow, PublishedRow, ScanFrom } from './relay-position';
 import { RelayRecovery } from './relay-recovery';
+import { RoundPacing } from './round-pacing';
 import { ScanFloor } from './scan-floor';
 import { UnmarkedRows } from './unmarked-rows';
 
@@ -44,6 +45,7 @@ const SHUTDOWN_GRACE_MS = 5_000;
  * wait for those markings: its position names their rows too (UnmarkedRows), so the last
  * committed position always names every row that may still be unmarked. At most
  * MARKINGS_IN_FLIGHT markings run at once, and a position names at most MAX_POSITION_ROWS rows.
+ * While the outbox is busy, rounds are spaced (RoundPacing): fewer, larger transactions.
  *
  * Each record goes to its key's partition among as many as the relay has pinned for its topic
  * (PartitionPins, carried in the position): partitions added to a topic are taken on between two
@@ -73,6 +75,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly pins = new PartitionPins();
   /** The lease term this relay's state belongs to. */
   private term = 0;
+  /** Fewer, larger transactions while the outbox is busy. */
+  private readonly pacing: RoundPacing;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -92,6 +96,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.batchSize = env.OUTBOX_BATCH_SIZE;
     this.transactionRows = Math.max(env.OUTBOX_TRANSACTION_ROWS, env.OUTBOX_BATCH_SIZE);
     this.pollIntervalMs = env.OUTBOX_POLL_INTERVAL_MS;
+    this.pacing = new RoundPacing(env.OUTBOX_BUSY_RATE, env.OUTBOX_BUSY_ROUND_MS);
     this.positionTopic = topics.relayPosition;
     this.transactionalId = topics.relayTransactionalId;
   }
@@ -122,6 +127,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       }
       // Rejects only when stopping. The short cap matters after an outage: the next attempt is
       // never more than 2 s away when Kafka returns (a publish itself waits for the broker).
+      this.pacing.started();
       const relayed = await retryWithBackoff(() => this.relayIfLeaseHolder(), {
         what: 'relay the outbox', logger: this.logger, signal, initialDelayMs: 200, maxDelayMs: 2_000,
       }).catch(() => 0);
@@ -129,7 +135,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         // Another instance relays; stand by and try again now and then (not on every accept).
         await delay(this.pollIntervalMs * 4, undefined, { signal }).catch(() => undefined);
       } else if (relayed < this.batchSize) {
+        this.pacing.finished(relayed);
         await this.signal.wait(this.pollIntervalMs);
+        const spacing = this.pacing.delayMs();
+        if (spacing > 0) await delay(spacing, undefined, { signal }).catch(() => undefined);
       }
     }
   }

@@ -114,23 +114,29 @@ async function main(): Promise<void> {
       const seedPrefix = randomBytes(3).toString('hex').toUpperCase();
       await pool.query(SEED_OUTBOX, [BENCH.seedRows, seedPrefix, topic, seedEventIds(BENCH.seedRows)]);
       const relayStart = Date.now();
+      const relayShares = new CpuShares({ gateway: () => gateway.cpuSeconds() });
+      const beforeRelay = relayShares.sample();
       await gateway.start();
       const relayCpuAtReady = gateway.cpuSeconds();
       await until(async () => (await unsentOutboxRows(pool)) === 0);
       const relaySeconds = (Date.now() - relayStart) / 1000;
       figures.push(['relay: outbox → Kafka (incl. app start)', `${fmt(BENCH.seedRows / relaySeconds)} msg/s`]);
       figures.push(...await relayFigures(pool, gateway, new Date(relayStart), relayCpuAtReady, BENCH.seedRows));
+      figures.push(['relay: machine CPU per message (incl. app start)', CpuShares.perRequest(beforeRelay, relayShares.sample(), BENCH.seedRows)]);
       figures.push(['gateway memory after relay: RSS / peak', `${gateway.memory().rssMiB} / ${gateway.memory().peakMiB} MiB`]);
       if (phases.has('register')) {
         const total = accepted + BENCH.seedRows;
         log(`register: eshop-connector consumes ${total} events from the beginning`);
         const registerStart = Date.now();
+        const registerShares = new CpuShares({ connector: () => connector.cpuSeconds() });
+        const beforeRegister = registerShares.sample();
         await connector.start();
         const cpuAtReady = connector.cpuSeconds();
         await until(async () => (await appliedEvents(connector.url)) >= total);
         const registerSeconds = (Date.now() - registerStart) / 1000;
         figures.push(['register: Kafka → registry (incl. app start)', `${fmt(total / registerSeconds)} events/s`]);
         figures.push(...await registrationFigures(pool, connector, new Date(registerStart), cpuAtReady, total, 'register'));
+        figures.push(['register: machine CPU per event (incl. app start)', CpuShares.perRequest(beforeRegister, registerShares.sample(), total)]);
         figures.push(['connector memory: RSS / peak', `${connector.memory().rssMiB} / ${connector.memory().peakMiB} MiB`]);
       }
       if (phases.has('lookup')) {

@@ -39,6 +39,11 @@ export class AppRunner {
     throw new Error(`${this.name} did not become ready`);
   }
 
+  /** Started and not exited. */
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   /** CPU seconds the app has used since it started. */
   cpuSeconds(): number {
     return processCpuSeconds(this.child?.pid);

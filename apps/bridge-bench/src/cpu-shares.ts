@@ -21,11 +21,7 @@ export class CpuShares {
 
   sample(): CpuSample {
     const parties = new Map<string, number>();
-    for (const [name, cpu] of Object.entries(this.apps)) {
-      // An app not started yet has used nothing (it has no process to read).
-      const used = cpu();
-      parties.set(name, Number.isFinite(used) ? used : 0);
-    }
+    for (const [name, cpu] of Object.entries(this.apps)) parties.set(name, cpu());
     parties.set('Kafka broker', processCpuSeconds(brokerPid()));
     const own = process.cpuUsage();
     parties.set('bench (load + receiver)', (own.user + own.system) / 1e6);

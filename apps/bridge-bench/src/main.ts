@@ -114,7 +114,7 @@ async function main(): Promise<void> {
       const seedPrefix = randomBytes(3).toString('hex').toUpperCase();
       await pool.query(SEED_OUTBOX, [BENCH.seedRows, seedPrefix, topic, seedEventIds(BENCH.seedRows)]);
       const relayStart = Date.now();
-      const relayShares = new CpuShares({ gateway: () => gateway.cpuSeconds() });
+      const relayShares = new CpuShares({ gateway: () => (gateway.running ? gateway.cpuSeconds() : 0) });
       const beforeRelay = relayShares.sample();
       await gateway.start();
       const relayCpuAtReady = gateway.cpuSeconds();
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
         const total = accepted + BENCH.seedRows;
         log(`register: eshop-connector consumes ${total} events from the beginning`);
         const registerStart = Date.now();
-        const registerShares = new CpuShares({ connector: () => connector.cpuSeconds() });
+        const registerShares = new CpuShares({ connector: () => (connector.running ? connector.cpuSeconds() : 0) });
         const beforeRegister = registerShares.sample();
         await connector.start();
         const cpuAtReady = connector.cpuSeconds();

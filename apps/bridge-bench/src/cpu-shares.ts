@@ -31,15 +31,8 @@ export class CpuShares {
   /** "x % of a core" per party between two samples, and the machine's total. */
   static between(before: CpuSample, after: CpuSample): string {
     const seconds = (after.at - before.at) / 1000;
-    const pct = (used: number) => `${Math.round((used / seconds) * 100)} %`;
-    let counted = 0;
-    const parts = [...after.parties].map(([name, used]) => {
-      const delta = used - (before.parties.get(name) ?? 0);
-      counted += delta;
-      return `${name} ${pct(delta)}`;
-    });
-    const machine = after.machine - before.machine;
-    return `${pct(machine)} of ${cores()}00 % (${parts.join(', ')}, PostgreSQL and the rest ${pct(machine - counted)})`;
+    const { machine, parts } = CpuShares.split(before, after, (used) => `${Math.round((used / seconds) * 100)} %`);
+    return `${machine} of ${cores()}00 % (${parts})`;
   }
 
   /**
@@ -48,15 +41,20 @@ export class CpuShares {
    * the app's own figure).
    */
   static perRequest(before: CpuSample, after: CpuSample, requests: number): string {
-    const us = (seconds: number) => `${Math.round((seconds * 1e6) / Math.max(1, requests))}`;
+    const { machine, parts } = CpuShares.split(before, after, (used) => `${Math.round((used * 1e6) / Math.max(1, requests))}`);
+    return `${machine} µs (${parts})`;
+  }
+
+  /** The machine's CPU between two samples and each party's, PostgreSQL's being what is left, as `show` puts them. */
+  private static split(before: CpuSample, after: CpuSample, show: (seconds: number) => string): { machine: string; parts: string } {
     let counted = 0;
     const parts = [...after.parties].map(([name, used]) => {
       const delta = used - (before.parties.get(name) ?? 0);
       counted += delta;
-      return `${name} ${us(delta)}`;
+      return `${name} ${show(delta)}`;
     });
     const machine = after.machine - before.machine;
-    return `${us(machine)} µs (${parts.join(', ')}, PostgreSQL and the rest ${us(machine - counted)})`;
+    return { machine: show(machine), parts: `${parts.join(', ')}, PostgreSQL and the rest ${show(machine - counted)}` };
   }
 }
 

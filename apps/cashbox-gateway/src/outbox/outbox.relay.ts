@@ -125,9 +125,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         await delay(Math.min(this.pollIntervalMs, 100), undefined, { signal }).catch(() => undefined);
         continue;
       }
+      this.pacing.started();
       // Rejects only when stopping. The short cap matters after an outage: the next attempt is
       // never more than 2 s away when Kafka returns (a publish itself waits for the broker).
-      this.pacing.started();
       const relayed = await retryWithBackoff(() => this.relayIfLeaseHolder(), {
         what: 'relay the outbox', logger: this.logger, signal, initialDelayMs: 200, maxDelayMs: 2_000,
       }).catch(() => 0);

@@ -13,6 +13,7 @@ import { PartitionPins } from './partition-pins';
 import { encodeRelayPosition, NamedRow, PublishedRow, ScanFrom } from './relay-position';
 import { RelayRecovery } from './relay-recovery';
 import { RoundPacing } from './round-pacing';
+import { publishErrorKind } from './publish-error-kind';
 import { ScanFloor } from './scan-floor';
 import { UnmarkedRows } from './unmarked-rows';
 
@@ -162,7 +163,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       return await this.publishNext();
     } catch (error) {
-      this.publishErrors.inc({ kind: errorKind(error) });
+      this.publishErrors.inc({ kind: publishErrorKind(error) });
       // Whatever failed, start over as a new relay would: a new producer, the position re-read.
       await this.reset();
       throw error;
@@ -295,12 +296,4 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 /** A row sent in the open transaction: what is kept of it once its message is with librdkafka. */
 interface SentRow extends NamedRow {
   createdAtMs: number;
-}
-
-/** A short, bounded label for what failed: librdkafka's error code, or the error's class. */
-function errorKind(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && /^[\w.-]{1,40}$/.test(code)) return code;
-  if (typeof code === 'number') return `kafka-${code}`;
-  return error instanceof Error ? error.name : 'unknown';
 }

@@ -161,7 +161,6 @@ async function main(): Promise<void> {
   for (const [what, value] of figures) console.log(`  ${what.padEnd(50)} ${value}`);
 }
 
-/** The load's figures with the CPU seconds the process under load used meanwhile. */
 /** A load's figures with the app's CPU during it, and the whole machine's per request (`machine`). */
 async function measured(app: { cpuSeconds(): number }, load: () => Promise<LoadFigures>): Promise<LoadFigures & { cpuSeconds: number; machine: string }> {
   const shares = new CpuShares({ app: () => app.cpuSeconds() });

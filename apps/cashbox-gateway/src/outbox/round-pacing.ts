@@ -4,9 +4,9 @@
  * per partition it touches (and the broker's check of each against the transaction, KIP-890),
  * AddPartitionsToTxn, EndTxn, a marker per partition and two writes to the transaction log. With
  * rounds back to back, a gateway accepting ~2,500 purchases/s committed ~20 transactions a second
- * of ~120 rows, and the broker spent 120-180 µs of CPU per purchase on them (the bench's accept
- * phase, 2026-12-07); with rounds 100 ms apart 60-70 µs, and the gateway accepted 3,100-3,400
- * instead of 2,000-2,900 purchases/s on the same two cores.
+ * of ~120 rows, and the broker spent 123-202 µs of CPU per purchase on them; spaced 100 ms apart,
+ * 61-128 µs, and the gateway accepted more in five of six alternating pairs of the bench's accept
+ * phase (2,094-3,442 against 1,863-2,889 purchases/s on the same two cores, 2026-12-07).
  *
  * Spacing costs latency, so only a busy outbox gets it: while rows arrive at `busyRate` a second
  * or more, a round begins `busyRoundMs` after the one before began, no sooner. A quieter outbox

@@ -11,6 +11,15 @@ describe('PoisonBound', () => {
     expect(bound.exceeded('t[1]@5', 1_100)).toBe(false);
   });
 
+  it('tells a batch that failed and has not gone through since', () => {
+    const bound = new PoisonBound(1_000);
+    expect(bound.failing('t[0]@5')).toBe(false);
+    bound.failed('t[0]@5', 0);
+    expect(bound.failing('t[0]@5')).toBe(true);
+    bound.done('t[0]@5');
+    expect(bound.failing('t[0]@5')).toBe(false);
+  });
+
   it('forgets a partition\'s batches once one went through', () => {
     const bound = new PoisonBound(1_000);
     bound.failed('t[0]@5', 0);

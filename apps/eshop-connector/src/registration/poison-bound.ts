@@ -14,6 +14,11 @@ export class PoisonBound {
     return since !== undefined && now - since >= this.boundMs;
   }
 
+  /** True while this batch has failed and not gone through since. */
+  failing(batch: string): boolean {
+    return this.failingSince.has(batch);
+  }
+
   failed(batch: string, now: number): void {
     if (!this.failingSince.has(batch)) this.failingSince.set(batch, now);
   }

@@ -82,4 +82,16 @@ describe('RegisterVoucherEventsHandler', () => {
     expect(bad).toMatchObject({ status: 'rejected', reason: new Error('a defect meeting one record') });
     expect(published).toEqual([{ partition: 0, offset: '5', value: 'not json 0@5' }]);
   });
+
+  it('tries a batch that failed before alone, not in its neighbours\' transaction', async () => {
+    registry.failFor.add(1);
+    await handler.handle(unreadable(1, [5])).catch(() => undefined);
+    registry.calls.length = 0;
+
+    const [good, bad] = await Promise.allSettled([handler.handle(unreadable(0, [5])), handler.handle(unreadable(1, [5]))]);
+
+    expect(good.status).toBe('fulfilled');
+    expect(bad.status).toBe('rejected');
+    expect(registry.calls.map((drafts) => drafts.map((d) => `${d.partition}@${d.offset}`)).sort()).toEqual([['0@5'], ['1@5']]);
+  });
 });

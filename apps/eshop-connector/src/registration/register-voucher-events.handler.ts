@@ -64,7 +64,9 @@ export class RegisterVoucherEventsHandler {
       return;
     }
     try {
-      await (batch.messages.length < SHARED_TRANSACTION_BELOW_EVENTS ? this.shared.write(batch) : this.handleTogether([batch]));
+      // A batch that failed before goes alone: it would fail its neighbours' transaction again.
+      const shared = batch.messages.length < SHARED_TRANSACTION_BELOW_EVENTS && !this.poison.failing(key);
+      await (shared ? this.shared.write(batch) : this.handleTogether([batch]));
       this.poison.done(key);
     } catch (error) {
       if (!isOutage(error)) this.poison.failed(key, Date.now());

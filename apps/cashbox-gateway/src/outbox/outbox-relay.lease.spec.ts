@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 import { GatewayEnvironment } from '../config/gateway.environment';
 import { OutboxRelayLease } from './outbox-relay.lease';
+import { OutboxSignal } from './outbox.signal';
 
 /**
  * A pooled connection that PostgreSQL closes while the lease's lock is being asked for, in the
@@ -32,7 +33,7 @@ describe('OutboxRelayLease', () => {
   it('hears the connection from the moment it is checked out: a connection closed while the lock is asked for does not end the process', async () => {
     const connection = new ClosingConnection();
     const pool = { connect: async () => connection as unknown as SqlSession } as unknown as SqlPool;
-    const lease = new OutboxRelayLease(pool, new GatewayEnvironment());
+    const lease = new OutboxRelayLease(pool, new OutboxSignal(), new GatewayEnvironment());
 
     await expect(lease.tryAcquire()).rejects.toThrow('terminating connection');
     // The emitted 'error' arrives on the next tick: give it the chance to go unheard.
@@ -48,7 +49,7 @@ describe('OutboxRelayLease', () => {
   it('gives the lease up when its check goes unanswered, with one check in flight at a time', async () => {
     const connection = new SilentAfterLocking();
     const pool = { connect: async () => connection as unknown as SqlSession } as unknown as SqlPool;
-    const lease = new OutboxRelayLease(pool, Object.assign(new GatewayEnvironment(), { OUTBOX_RELAY_LEASE_TIMEOUT_MS: 90 }));
+    const lease = new OutboxRelayLease(pool, new OutboxSignal(), Object.assign(new GatewayEnvironment(), { OUTBOX_RELAY_LEASE_TIMEOUT_MS: 90 }));
 
     await expect(lease.tryAcquire()).resolves.toBe(true);
     expect(connection.statements[0]).toContain('idle_session_timeout');
@@ -69,6 +70,26 @@ describe('OutboxRelayLease', () => {
     await lease.release();
     expect(again.released).toEqual([true]);
   });
+
+  it('wakes the relay on a notification of its session while it holds the lease, and only then', async () => {
+    const connection = new SilentAfterLocking();
+    const pool = { connect: async () => connection as unknown as SqlSession } as unknown as SqlPool;
+    const signal = new OutboxSignal();
+    const lease = new OutboxRelayLease(pool, signal, new GatewayEnvironment());
+    const woken = () => Promise.race([signal.wait(60_000).then(() => 'woken'), new Promise((resolve) => setTimeout(resolve, 200, 'asleep'))]);
+
+    await expect(lease.tryAcquire()).resolves.toBe(true);
+    expect(connection.statements).toContain('LISTEN gateway_outbox');
+    const first = woken();
+    connection.emit('notification', { channel: 'gateway_outbox' });
+    await expect(first).resolves.toBe('woken');
+
+    await lease.release();
+    const second = woken();
+    connection.emit('notification', { channel: 'gateway_outbox' });
+    await expect(second).resolves.toBe('asleep');
+    signal.notify();
+  });
 });
 
 /** Answers the lease's set-up and its lock, then never again. */
@@ -79,7 +100,7 @@ class SilentAfterLocking extends EventEmitter {
   query(text: string): Promise<unknown> {
     this.statements.push(text);
     if (text.includes('pg_try_advisory_lock')) return Promise.resolve({ rows: [{ acquired: true }] });
-    if (text.includes('idle_session_timeout')) return Promise.resolve({ rows: [] });
+    if (text.includes('idle_session_timeout') || text.startsWith('LISTEN')) return Promise.resolve({ rows: [] });
     if (text.includes('pg_advisory_unlock')) return Promise.resolve({ rows: [] });
     return new Promise(() => undefined);
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PG_POOL } from '@voucher-bridge/database';
 import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 import { GatewayEnvironment } from '../config/gateway.environment';
+import { OUTBOX_CHANNEL, OutboxSignal } from './outbox.signal';
 
 /** Arbitrary, fixed: the advisory lock all gateway instances on one database compete for. */
 const OUTBOX_RELAY_LOCK_ID = '7236518010221001';
@@ -18,6 +19,9 @@ const OUTBOX_RELAY_LOCK_ID = '7236518010221001';
  * with a query every third of that; a holder whose query is not answered in time gives the lease
  * up itself. A standby then takes over, and opening the relay's transactional producer fences the
  * old holder on Kafka should it wake up mid-transaction.
+ *
+ * The same session LISTENs on OUTBOX_CHANNEL: what another instance accepted wakes this relay at
+ * once (OutboxWakeup), not at its next poll. It listens exactly while it holds the lease.
  */
 @Injectable()
 export class OutboxRelayLease implements OnModuleDestroy {
@@ -29,7 +33,9 @@ export class OutboxRelayLease implements OnModuleDestroy {
   /** Bumped whenever the lease is taken: a relay that sees another term starts over. */
   private currentTerm = 0;
 
-  constructor(@Inject(PG_POOL) private readonly pool: SqlPool, env: GatewayEnvironment) {
+  private readonly wake = () => this.signal.notify();
+
+  constructor(@Inject(PG_POOL) private readonly pool: SqlPool, private readonly signal: OutboxSignal, env: GatewayEnvironment) {
     this.timeoutMs = env.OUTBOX_RELAY_LEASE_TIMEOUT_MS;
   }
 
@@ -59,6 +65,8 @@ export class OutboxRelayLease implements OnModuleDestroy {
     try {
       // The timeout first: a session that holds the lock is never without it.
       await client.query("SELECT set_config('idle_session_timeout', $1, false)", [`${this.timeoutMs}ms`]);
+      // Before the lock, so a holder always listens; a standby's session is closed, LISTEN with it.
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
       const { rows } = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS acquired', [OUTBOX_RELAY_LOCK_ID]);
       acquired = rows[0].acquired && broken === undefined;
     } finally {
@@ -70,6 +78,7 @@ export class OutboxRelayLease implements OnModuleDestroy {
     }
     if (!acquired) return false;
     this.holder = client;
+    client.on('notification', this.wake);
     this.currentTerm += 1;
     this.heartbeat = setInterval(() => void this.beat(client), Math.max(1, Math.floor(this.timeoutMs / 3))).unref();
     this.logger.log('this instance relays the outbox');
@@ -93,6 +102,7 @@ export class OutboxRelayLease implements OnModuleDestroy {
     if (!client) return;
     this.holder = undefined;
     clearInterval(this.heartbeat);
+    client.removeListener('notification', this.wake);
     await client.query('SELECT pg_advisory_unlock($1::bigint)', [OUTBOX_RELAY_LOCK_ID]).catch(() => undefined);
     client.release(true);
   }
@@ -130,6 +140,7 @@ export class OutboxRelayLease implements OnModuleDestroy {
     if (this.holder !== client) return;
     this.holder = undefined;
     clearInterval(this.heartbeat);
+    client.removeListener('notification', this.wake);
     client.release(error);
     this.logger.warn(`lost the outbox relay lease: ${error.message}`);
   }

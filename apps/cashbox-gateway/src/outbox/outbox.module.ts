@@ -7,15 +7,16 @@ import { outboxMetrics } from './outbox.metrics';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
+import { OutboxWakeup } from './outbox-wakeup';
 import { PartitionGrowth } from './partition-growth';
 import { RelayRecovery } from './relay-recovery';
 
 @Module({
   imports: [TerminusModule],
   providers: [
-    OutboxSignal, OutboxRepository, OutboxRelayLease, RelayRecovery, PartitionGrowth, OutboxRelay, OutboxRetentionJob, OutboxBacklogHealthIndicator,
+    OutboxSignal, OutboxWakeup, OutboxRepository, OutboxRelayLease, RelayRecovery, PartitionGrowth, OutboxRelay, OutboxRetentionJob, OutboxBacklogHealthIndicator,
     ...outboxMetrics,
   ],
-  exports: [OutboxSignal, OutboxRepository, OutboxBacklogHealthIndicator],
+  exports: [OutboxWakeup, OutboxRepository, OutboxBacklogHealthIndicator],
 })
 export class OutboxModule {}

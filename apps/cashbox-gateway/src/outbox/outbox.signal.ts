@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
+/**
+ * PostgreSQL's channel for "rows were accepted" between gateway instances: the relay lease's
+ * session LISTENs on it, a standby NOTIFYs it (OutboxWakeup).
+ */
+export const OUTBOX_CHANNEL = 'gateway_outbox';
+
 /** Lets the accept path wake the relay at once instead of waiting for its next poll. */
 @Injectable()
 export class OutboxSignal {

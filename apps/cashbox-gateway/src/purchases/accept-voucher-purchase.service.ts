@@ -3,7 +3,7 @@ import { ProblemException, RequestLog } from '@voucher-bridge/http';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
 import { VoucherTopics } from '@voucher-bridge/config';
 import { hashVoucherCode, maskVoucherCode, newEventId, voucherEventRecord } from '@voucher-bridge/voucher-contract';
-import { OutboxSignal } from '../outbox/outbox.signal';
+import { OutboxWakeup } from '../outbox/outbox-wakeup';
 import { PURCHASES_TOTAL } from './purchase.metrics';
 import { PurchaseOutboxRepository } from './purchase-outbox.repository';
 import { VoucherPurchaseRequestDto } from './voucher-purchase.request.dto';
@@ -20,7 +20,7 @@ export class AcceptVoucherPurchaseService {
 
   constructor(
     private readonly repository: PurchaseOutboxRepository,
-    private readonly outboxSignal: OutboxSignal,
+    private readonly outboxWakeup: OutboxWakeup,
     @InjectMetric(PURCHASES_TOTAL) private readonly purchases: Counter<'outcome'>,
     private readonly requestLog: RequestLog,
     topics: VoucherTopics,
@@ -68,7 +68,7 @@ export class AcceptVoucherPurchaseService {
         'This Idempotency-Key was sent before with a different request; use a new key for a new request.',
         { field: 'Idempotency-Key' });
     }
-    if (result.outcome === 'accepted') this.outboxSignal.notify();
+    if (result.outcome === 'accepted') this.outboxWakeup.accepted();
     return { eventId: result.eventId, status: 'accepted' };
   }
 }

@@ -3,7 +3,7 @@ import { ProblemException, RequestLog } from '@voucher-bridge/http';
 import { Counter, InjectMetric } from '@voucher-bridge/metrics';
 import { VoucherTopics } from '@voucher-bridge/config';
 import { hashVoucherCode, maskVoucherCode, VoucherCancelledEvent, VoucherRedeemedEvent, voucherEventRecord } from '@voucher-bridge/voucher-contract';
-import { OutboxSignal } from '../outbox/outbox.signal';
+import { OutboxWakeup } from '../outbox/outbox-wakeup';
 import { VoucherEventAcceptedDto } from './voucher-event-accepted.dto';
 import { VoucherEventOutboxRepository } from './voucher-event-outbox.repository';
 import { VOUCHER_EVENTS_TOTAL } from './voucher-event.metrics';
@@ -27,7 +27,7 @@ export class AcceptVoucherEventService {
 
   constructor(
     private readonly repository: VoucherEventOutboxRepository,
-    private readonly outboxSignal: OutboxSignal,
+    private readonly outboxWakeup: OutboxWakeup,
     @InjectMetric(VOUCHER_EVENTS_TOTAL) private readonly answered: Counter<'event_type' | 'outcome'>,
     private readonly requestLog: RequestLog,
     topics: VoucherTopics,
@@ -60,7 +60,7 @@ export class AcceptVoucherEventService {
     this.requestLog.annotate('eventId' in result ? { voucherCodeMasked, eventId: result.eventId } : { voucherCodeMasked });
     switch (result.outcome) {
       case 'accepted':
-        this.outboxSignal.notify();
+        this.outboxWakeup.accepted();
         return { eventId: result.eventId, status: 'accepted' };
       case 'duplicate':
         return { eventId: result.eventId, status: 'accepted' };

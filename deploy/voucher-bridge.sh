@@ -5,8 +5,10 @@
 #   deploy/voucher-bridge.sh test   install what is missing, then the whole test suite
 #   deploy/voucher-bridge.sh stop   stop both apps and the local Kafka broker
 #   deploy/voucher-bridge.sh bench  install what is missing, then print throughput and memory figures
+#                                   (BENCH_PHASES=accept,relay,... for some phases only: README "Benchmark")
 #   deploy/voucher-bridge.sh chaos  the durability proof: load and faults, checked from outside (README "Guarantees";
-#                                   options after it, e.g. --events 100000 --seed 7; --mode fuzz for fuzz and poison)
+#                                   options after it, e.g. --events 100000 --seed 7; --mode fuzz for fuzz and poison;
+#                                   chaos --help lists them)
 #   deploy/voucher-bridge.sh admin  the operators' tool: API keys, dead letters, overview, trace, subscriptions (run it without arguments for usage)
 #
 # Everything runs on the Node.js pinned in deploy/node/node.env (Node 24 LTS), installed once into
@@ -266,12 +268,29 @@ run_chaos() {
   node dist/apps/bridge-chaos/src/main.js "$@"
 }
 
+usage() {
+  sed -n '2,26s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+}
+
+# run, test, bench and stop take no arguments: `run --help` must not start the bridge, and a
+# misspelt option must not be ignored silently.
+no_arguments() {
+  local command=$1
+  shift
+  (($# == 0)) && return
+  if [[ $1 == -h || $1 == --help ]]; then usage; exit 0; fi
+  echo "voucher-bridge: '$command' takes no arguments (got: $*); its settings are environment variables:" >&2
+  usage >&2
+  exit 2
+}
+
 case "${1:-}" in
-  run) run ;;
-  test) run_tests ;;
-  bench) run_bench ;;
+  run) no_arguments "$@"; run ;;
+  test) no_arguments "$@"; run_tests ;;
+  bench) no_arguments "$@"; run_bench ;;
   chaos) shift; run_chaos "$@" ;;
   admin) shift; run_admin "$@" ;;
-  stop) stop ;;
-  *) sed -n '2,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
+  stop) no_arguments "$@"; stop ;;
+  -h | --help | help) usage ;;
+  *) usage >&2; exit 2 ;;
 esac

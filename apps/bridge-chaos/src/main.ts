@@ -1,4 +1,4 @@
-import { readChaosOptions } from './chaos-options';
+import { CHAOS_USAGE, ChaosOptions, ChaosUsageError, readChaosOptions, wantsHelp } from './chaos-options';
 import { publishReport } from './chaos-report';
 import { runChaos } from './chaos-run';
 import { runFuzz } from './fuzz/fuzz-run';
@@ -10,10 +10,25 @@ import { stageInUse, tearDownStage } from './chaos-stage';
  * Exits 1 when an invariant failed, 2 when the run itself could not be carried out.
  */
 async function main(): Promise<void> {
-  const options = readChaosOptions();
+  const options = optionsOrExit();
   const report = options.mode === 'fuzz' ? await runFuzz(options) : await runChaos(options);
   publishReport(report, options.reportPath);
   process.exitCode = report.passed ? 0 : 1;
+}
+
+/** The run's options; `--help` prints the usage and exits 0, a command line it cannot run exits 2. */
+function optionsOrExit(): ChaosOptions {
+  if (wantsHelp()) {
+    console.log(CHAOS_USAGE);
+    process.exit(0);
+  }
+  try {
+    return readChaosOptions();
+  } catch (error) {
+    if (!(error instanceof ChaosUsageError)) throw error;
+    console.error(`chaos: ${error.message}\n${CHAOS_USAGE}`);
+    process.exit(2);
+  }
 }
 
 // Interrupted (Ctrl-C, or a kill), the run still stops what it started: the brokers run detached

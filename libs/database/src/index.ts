@@ -2,6 +2,7 @@ export { DatabaseModule } from './database.module';
 export type { DatabaseModuleOptions } from './config/database-module.options';
 export { DatabaseEnvironment } from './config/database.environment';
 export { PG_POOL } from './database.constants';
+export { createPgPool } from './pg-pool.provider';
 export { PrismaService } from './prisma.service';
 export { DatabaseHealthIndicator } from './health/database.health';
 export { GroupCommitBatcher } from './group-commit/group-commit.batcher';
@@ -11,6 +12,7 @@ export { asDatabaseUnavailable, DatabaseUnavailableError } from './availability/
 export { databaseUnavailableReason, isDatabaseUnavailable } from './availability/database-unavailable';
 export type { SqlPool, SqlSession } from './sql-pool';
 export { inTransaction } from './transactions/in-transaction';
+export { checkOut } from './transactions/check-out';
 export type { TransactionOptions } from './transactions/in-transaction';
 export { PeriodicTask } from './retention/periodic-task';
 export type { PeriodicTaskOptions } from './retention/periodic-task';

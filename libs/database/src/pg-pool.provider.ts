@@ -23,6 +23,14 @@ export function createPgPool(options: DatabaseModuleOptions): Pool {
   // emit 'error'; unheard, that event ended the process (found by the chaos run). The pool has
   // already dropped the client: the next query opens a new connection, so a warning is all.
   pool.on('error', (error) => logger.warn(`an idle database connection was closed: ${error.message}`));
+  // The same for a connection in use whose user does not listen (yet): pg marks it unusable, so
+  // its user's next query fails and the pool drops it at release. Its users that listen
+  // (inTransaction, pool.query) hear the error themselves; only an error nobody else heard is logged.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      if (client.listenerCount('error') === 1) logger.warn(`a database connection in use was closed: ${error.message}`);
+    });
+  });
   return pool;
 }
 

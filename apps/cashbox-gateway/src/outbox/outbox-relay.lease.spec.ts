@@ -32,7 +32,7 @@ class ClosingConnection extends EventEmitter {
 describe('OutboxRelayLease', () => {
   it('hears the connection from the moment it is checked out: a connection closed while the lock is asked for does not end the process', async () => {
     const connection = new ClosingConnection();
-    const pool = { connect: async () => connection as unknown as SqlSession } as unknown as SqlPool;
+    const pool = poolHandingOut(connection);
     const lease = new OutboxRelayLease(pool, new OutboxSignal(), new GatewayEnvironment());
 
     await expect(lease.tryAcquire()).rejects.toThrow('terminating connection');
@@ -48,7 +48,7 @@ describe('OutboxRelayLease', () => {
 
   it('gives the lease up when its check goes unanswered, with one check in flight at a time', async () => {
     const connection = new SilentAfterLocking();
-    const pool = { connect: async () => connection as unknown as SqlSession } as unknown as SqlPool;
+    const pool = poolHandingOut(connection);
     const lease = new OutboxRelayLease(pool, new OutboxSignal(), Object.assign(new GatewayEnvironment(), { OUTBOX_RELAY_LEASE_TIMEOUT_MS: 90 }));
 
     await expect(lease.tryAcquire()).resolves.toBe(true);
@@ -64,7 +64,7 @@ describe('OutboxRelayLease', () => {
 
     // Taken again, it is another term: the relay starts over.
     const again = new SilentAfterLocking();
-    (pool as unknown as { connect: () => Promise<unknown> }).connect = async () => again;
+    (pool as unknown as { connect: unknown }).connect = (poolHandingOut(again) as unknown as { connect: unknown }).connect;
     await expect(lease.tryAcquire()).resolves.toBe(true);
     expect(lease.term).toBe(term + 1);
     await lease.release();
@@ -73,7 +73,7 @@ describe('OutboxRelayLease', () => {
 
   it('wakes the relay on a notification of its session while it holds the lease, and only then', async () => {
     const connection = new SilentAfterLocking();
-    const pool = { connect: async () => connection as unknown as SqlSession } as unknown as SqlPool;
+    const pool = poolHandingOut(connection);
     const signal = new OutboxSignal();
     const lease = new OutboxRelayLease(pool, signal, new GatewayEnvironment());
     const woken = () => Promise.race([signal.wait(60_000).then(() => 'woken'), new Promise((resolve) => setTimeout(resolve, 200, 'asleep'))]);
@@ -108,4 +108,9 @@ class SilentAfterLocking extends EventEmitter {
   release(error?: unknown): void {
     this.released.push(error);
   }
+}
+
+/** A pool that hands `connection` out the way pg-pool does with an idle one: calling back at once. */
+function poolHandingOut(connection: object): SqlPool {
+  return { connect: (callback: (error: undefined, client: SqlSession) => void) => callback(undefined, connection as SqlSession) } as unknown as SqlPool;
 }

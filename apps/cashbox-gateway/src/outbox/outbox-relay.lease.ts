@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { PG_POOL } from '@voucher-bridge/database';
+import { PG_POOL, checkOut } from '@voucher-bridge/database';
 import type { SqlPool, SqlSession } from '@voucher-bridge/database';
 import { GatewayEnvironment } from '../config/gateway.environment';
 import { OUTBOX_CHANNEL, OutboxSignal } from './outbox.signal';
@@ -51,16 +51,16 @@ export class OutboxRelayLease implements OnModuleDestroy {
   /** True when this instance holds the lease (now or already). */
   async tryAcquire(): Promise<boolean> {
     if (this.holder) return true;
-    const client = await this.pool.connect();
-    // Heard from the moment it is ours: a connection that ends while the lock is being asked for
-    // emits 'error' on the client before the query fails, and an unheard 'error' ends the process
-    // (found by the chaos run: a gateway started during a PostgreSQL restart exited).
+    // Heard from the moment it is ours (checkOut): a connection that ends while the lock is being
+    // asked for emits 'error' on the client before the query fails, and an unheard 'error' ends
+    // the process (found by the chaos run: a gateway started during a PostgreSQL restart exited).
     let broken: Error | undefined;
+    let client: SqlSession | undefined;
     const onError = (error: Error) => {
       broken ??= error;
-      this.lose(client, error);
+      if (client) this.lose(client, error);
     };
-    client.on('error', onError);
+    client = await checkOut(this.pool, onError);
     let acquired = false;
     try {
       // The timeout first: a session that holds the lock is never without it.

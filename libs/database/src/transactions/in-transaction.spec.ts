@@ -21,8 +21,13 @@ class ScriptedSession extends EventEmitter {
   }
 }
 
-function poolOf(session: ScriptedSession): Pool {
-  return { connect: async () => session } as unknown as Pool;
+/** A pool that hands `session` out (pg-pool calls back synchronously when a connection is idle). */
+function poolOf(session: ScriptedSession, afterHandingOut = () => {}): Pool {
+  const connect = (callback: (error: Error | undefined, client: ScriptedSession) => void) => {
+    callback(undefined, session);
+    afterHandingOut();
+  };
+  return { connect } as unknown as Pool;
 }
 
 describe('inTransaction', () => {
@@ -49,5 +54,16 @@ describe('inTransaction', () => {
     await expect(inTransaction(poolOf(session), (s) => s.query('INSERT x'))).rejects.toBe(timeout);
     expect(session.statements).toEqual(['BEGIN', 'INSERT x']);
     expect(session.released).toEqual([timeout]);
+  });
+
+  it('hears a connection that dies while the pool hands it over, and has it destroyed', async () => {
+    // The server's "terminating connection" handled in the same read that handed the connection
+    // over: before an `await pool.connect()` would have resumed its caller.
+    const closed = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const session = new ScriptedSession({});
+    const pool = poolOf(session, () => session.emit('error', closed));
+    await expect(inTransaction(pool, async (s) => (await s.query('SELECT 1'), 'done'))).resolves.toBe('done');
+    expect(session.released).toEqual([closed]);
+    expect(session.listenerCount('error')).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { isQueryTimeout } from '../availability/query-timeout';
+import { checkOut } from './check-out';
 
 export interface TransactionOptions {
   /** The statement that opens the transaction (e.g. with `SET LOCAL` settings). */
@@ -16,10 +17,9 @@ export interface TransactionOptions {
  * not reused.
  */
 export async function inTransaction<T>(pool: Pool, work: (session: PoolClient) => Promise<T>, { begin = 'BEGIN', rollback = false }: TransactionOptions = {}): Promise<T> {
-  const client = await pool.connect();
   let broken: Error | undefined;
-  const onError = (error: Error) => { broken = error; };
-  client.on('error', onError);
+  const onError = (error: Error) => { broken ??= error; };
+  const client = await checkOut(pool, onError);
   try {
     await client.query(begin);
     const result = await work(client);
@@ -39,3 +39,4 @@ export async function inTransaction<T>(pool: Pool, work: (session: PoolClient) =
     client.release(broken);
   }
 }
+

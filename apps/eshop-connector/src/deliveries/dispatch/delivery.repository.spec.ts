@@ -12,7 +12,8 @@ function fakeSession(during: (session: EventEmitter) => void) {
       return { rows: [] };
     }),
   });
-  const pool = { connect: async () => session } as unknown as SqlPool;
+  // Handed out the way pg-pool hands out an idle connection: calling back at once.
+  const pool = { connect: (callback: (error: undefined, client: unknown) => void) => callback(undefined, session) } as unknown as SqlPool;
   return { session, repository: new DeliveryRepository(pool) };
 }
 

@@ -6,6 +6,7 @@ import { KAFKA_CLIENT } from '../kafka.constants';
 import { connectWithRetry } from '../retry/connect-with-retry';
 import { retryWithBackoff } from '../retry/retry-with-backoff';
 import { withTimeout } from '../retry/with-timeout';
+import { readCommittedOffsets } from './group-offsets.reader';
 
 /** Where one partition starts and ends (offsets). */
 export interface PartitionEnds {
@@ -85,16 +86,13 @@ export class KafkaAdminService implements OnModuleInit, OnApplicationShutdown {
       [partition, { low: BigInt(low), high: BigInt(high), stable: stable.get(partition) ?? 0n }]));
   }
 
-  /** The offsets consumer group `groupId` committed on `topic`, by partition (those it never committed on are left out). */
-  async committedOffsets(groupId: string, topic: string, timeoutMs = 5_000): Promise<Map<number, bigint>> {
-    const admin = await this.connectedAdmin(timeoutMs);
-    const [found] = await admin.fetchOffsets({ groupId, topics: [topic], timeout: timeoutMs });
-    const offsets = new Map<number, bigint>();
-    for (const { partition, offset, error } of found?.partitions ?? []) {
-      if (error) throw error;
-      if (BigInt(offset) >= 0n) offsets.set(partition, BigInt(offset));
-    }
-    return offsets;
+  /**
+   * The offsets consumer group `groupId` committed on `topic`, by partition (those it never
+   * committed on are left out). Through a consumer of the group that never joins it, not the
+   * admin API, whose NOT_COORDINATOR answer crashes librdkafka 2.15 (see readCommittedOffsets).
+   */
+  committedOffsets(groupId: string, topic: string, timeoutMs = 5_000): Promise<Map<number, bigint>> {
+    return readCommittedOffsets(this.options.brokers, groupId, topic, timeoutMs);
   }
 
   private async connectedAdmin(timeoutMs: number): Promise<KafkaJS.Admin> {

@@ -11,6 +11,7 @@ export { BatchConsumer } from './consumer/batch-consumer';
 export type { BatchConsumerOptions, BatchHandler, ConsumedBatch, ConsumedMessage } from './consumer/batch-handler';
 export type { PartitionLag } from './consumer/consumer-statistics';
 export { KafkaAdminService } from './admin/kafka-admin.service';
+export { readCommittedOffsets } from './admin/group-offsets.reader';
 export type { PartitionEnds } from './admin/kafka-admin.service';
 export { keyPartition } from './producer/key-partition';
 export { KafkaHealthIndicator } from './health/kafka.health';

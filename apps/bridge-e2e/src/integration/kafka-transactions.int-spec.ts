@@ -2,6 +2,7 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { CommitOptions, KafkaAdminService, KafkaModule, KafkaTransactionsService, keyPartition, TransactionalPublisher } from '@voucher-bridge/kafka';
 import { setTimeout as delay } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
+import { eventually } from '../support/eventually';
 import { readRecords } from '../support/kafka-client';
 import { TEST_KAFKA_BROKERS } from '../support/test-environment';
 
@@ -121,15 +122,28 @@ describe('KafkaTransactionsService', () => {
   it('reports a partition whose transaction is open as not stable, and stable again once committed', async () => {
     const admin = module.get(KafkaAdminService);
     expect(await admin.partitionCount(topic)).toBe(2);
+    const before = (await admin.partitionEnds(topic)).get(0)!.high;
     const publisher = await open();
     const transaction = await publisher.begin();
     transaction.send(topic, { key: 'open', value: 'open', partition: 0 });
-    await delay(500); // past linger: the record is on the broker, its transaction open
-    const open0 = (await admin.partitionEnds(topic)).get(0)!;
+    // Once past linger the record is on the broker, its transaction open: the end is not stable.
+    const open0 = await eventually('the open transaction\'s record on the broker', async () => {
+      const ends = (await admin.partitionEnds(topic)).get(0)!;
+      if (ends.high === before) throw new Error('the record is not on the broker yet');
+      return ends;
+    }, 40, 100);
     expect(open0.stable).toBeLessThan(open0.high);
     const [landed] = await transaction.commit();
-    const committed0 = (await admin.partitionEnds(topic)).get(0)!;
-    expect(committed0.stable).toBe(committed0.high);
+    // The coordinator writes the commit's markers after the commit returns: never a stable
+    // offset past the high watermark meanwhile, and stable once the marker is there.
+    const seen: { stable: bigint; high: bigint }[] = [];
+    const committed0 = await eventually('the commit marker', async () => {
+      const ends = (await admin.partitionEnds(topic)).get(0)!;
+      seen.push(ends);
+      if (ends.stable !== ends.high) throw new Error(`stable ${ends.stable} of ${ends.high}`);
+      return ends;
+    }, 40, 100);
+    expect(seen.filter(({ stable, high }) => stable > high)).toEqual([]);
     // The commit left a marker after the record: the partition ends past it.
     expect(committed0.high).toBe(BigInt(landed.offset) + 2n);
   });

@@ -76,11 +76,16 @@ export class KafkaAdminService implements OnModuleInit, OnApplicationShutdown {
    * Per partition of `topic`: where it starts, where it ends (the high watermark) and its last
    * stable offset — the end a read_committed consumer sees, below the high watermark while a
    * transaction on the partition is open or its markers are still being written.
+   *
+   * Two requests, the stable offsets first: a commit's markers are written after the commit
+   * returns, and asked the other way round (or at once) a marker landing between the answers
+   * shows a stable offset past the high watermark, a partition looking settled whose last entry
+   * is still the record. This way round such a moment only looks unsettled.
    */
   async partitionEnds(topic: string, timeoutMs = 5_000): Promise<Map<number, PartitionEnds>> {
     const admin = await this.connectedAdmin(timeoutMs);
-    const [uncommitted, committed] = await Promise.all([IsolationLevel.READ_UNCOMMITTED, IsolationLevel.READ_COMMITTED]
-      .map((isolationLevel) => admin.fetchTopicOffsets(topic, { timeout: timeoutMs, isolationLevel })));
+    const committed = await admin.fetchTopicOffsets(topic, { timeout: timeoutMs, isolationLevel: IsolationLevel.READ_COMMITTED });
+    const uncommitted = await admin.fetchTopicOffsets(topic, { timeout: timeoutMs, isolationLevel: IsolationLevel.READ_UNCOMMITTED });
     const stable = new Map(committed.map(({ partition, high }) => [partition, BigInt(high)]));
     return new Map(uncommitted.map(({ partition, low, high }) =>
       [partition, { low: BigInt(low), high: BigInt(high), stable: stable.get(partition) ?? 0n }]));
